@@ -1,0 +1,102 @@
+package org.w3id.sijill.vocab;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The Sijill ontology ({@code https://w3id.org/sijill/ontology#}) as Java constants. It mirrors
+ * {@code ontology/sijill.ttl}: a test checks that every constant here is declared there.
+ *
+ * <pre>{@code
+ * model.add(law, RDF.type, SIJILL.Law);
+ * model.add(law, SIJILL.jurisdiction, country);
+ * }</pre>
+ */
+public final class SIJILL {
+    private SIJILL() {}
+
+    /** The ontology namespace. */
+    public static final String NS = "https://w3id.org/sijill/ontology#";
+    /** The ontology IRI. */
+    public static final String ONTOLOGY_IRI = "https://w3id.org/sijill/ontology";
+    /** The base of all Sijill IRIs. */
+    public static final String BASE = "https://w3id.org/sijill/";
+    /** The base of entity IRIs ({@code id/...}). */
+    public static final String ID = BASE + "id/";
+    /** The base of named-graph IRIs, one per source ({@code graph/{source-slug}}). */
+    public static final String GRAPH = BASE + "graph/";
+
+    /** @return the resource {@code sijill:local} */
+    public static Resource resource(String local) { return ResourceFactory.createResource(NS + local); }
+
+    /** @return the property {@code sijill:local} */
+    public static Property property(String local) { return ResourceFactory.createProperty(NS + local); }
+
+    // Classes: places and actors
+    public static final Resource Country = resource("Country");
+    public static final Resource Organization = resource("Organization");
+    public static final Resource GovernmentBody = resource("GovernmentBody");
+    public static final Resource Regulator = resource("Regulator");
+    public static final Resource CERT = resource("CERT");
+    public static final Resource IntergovernmentalOrganization = resource("IntergovernmentalOrganization");
+    public static final Resource Company = resource("Company");
+    public static final Resource CivilSocietyOrganization = resource("CivilSocietyOrganization");
+    public static final Resource AcademicInstitution = resource("AcademicInstitution");
+
+    // Classes: law
+    public static final Resource LegalInstrument = resource("LegalInstrument");
+    public static final Resource Law = resource("Law");
+    public static final Resource DraftLaw = resource("DraftLaw");
+    public static final Resource Treaty = resource("Treaty");
+    public static final Resource Policy = resource("Policy");
+    public static final Resource LegalStatus = resource("LegalStatus");
+
+    // Classes: initiatives, events, outcomes
+    public static final Resource Initiative = resource("Initiative");
+    public static final Resource WorkingGroup = resource("WorkingGroup");
+    public static final Resource Programme = resource("Programme");
+    public static final Resource Event = resource("Event");
+    public static final Resource Presentation = resource("Presentation");
+    public static final Resource Recommendation = resource("Recommendation");
+
+    // Classes: sources
+    public static final Resource SourceDocument = resource("SourceDocument");
+    public static final Resource Passage = resource("Passage");
+
+    // Properties: countries
+    public static final Property iso2 = property("iso2");
+    public static final Property iso3 = property("iso3");
+    public static final Property m49 = property("m49");
+
+    // Properties: organizations and initiatives
+    public static final Property country = property("country");
+    public static final Property stakeholderGroup = property("stakeholderGroup");
+    public static final Property established = property("established");
+    public static final Property ledBy = property("ledBy");
+
+    // Properties: legal instruments and status
+    public static final Property jurisdiction = property("jurisdiction");
+    public static final Property topic = property("topic");
+    public static final Property yearAdopted = property("yearAdopted");
+    public static final Property number = property("number");
+    public static final Property establishes = property("establishes");
+    public static final Property status = property("status");
+    public static final Property asOf = property("asOf");
+    public static final Property instrument = property("instrument");
+
+    // Properties: events, presentations, recommendations
+    public static final Property participatingCountry = property("participatingCountry");
+    public static final Property speaker = property("speaker");
+    public static final Property event = property("event");
+    public static final Property about = property("about");
+    public static final Property category = property("category");
+    public static final Property ordinal = property("ordinal");
+    public static final Property text = property("text");
+    public static final Property recommendedAt = property("recommendedAt");
+    public static final Property crossCutting = property("crossCutting");
+
+    // Properties: provenance
+    public static final Property evidence = property("evidence");
+    public static final Property mentions = property("mentions");
+}
