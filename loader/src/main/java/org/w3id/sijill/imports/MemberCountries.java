@@ -21,7 +21,7 @@ import org.w3id.sijill.core.SourceDataException;
  *
  * <pre>{@code
  * Map<String, String> iso2ByM49 = MemberCountries.read(Path.of("sources/tables/countries.csv"),
- *         "iso2", "m49", "arab_league_member");
+ *         "iso2", "m49", "arab_league");
  * }</pre>
  */
 public final class MemberCountries {

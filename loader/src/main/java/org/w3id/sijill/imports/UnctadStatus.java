@@ -30,6 +30,9 @@ public enum UnctadStatus {
     /** @return the notation of the concept in Sijill's {@code legal-status} scheme */
     public String legalStatus() { return legalStatus; }
 
+    /** @return whether a claim with this status may cite instruments (legislation or a draft) */
+    public boolean citesLegislation() { return this == LEGISLATION || this == DRAFT_LEGISLATION; }
+
     /** @return the status whose tracker label is {@code label} (surrounding blanks ignored), if any */
     public static Optional<UnctadStatus> fromLabel(String label) {
         String l = label == null ? "" : label.strip();

@@ -33,7 +33,9 @@ import org.w3id.sijill.core.SourceDataException;
  * M49 code and category: {@code false} or a list of {@code [url, title]}) — and restates the cells
  * of the chosen countries as {@link TrackerClaim}s. Economies not in the chosen set are skipped; a
  * chosen country missing from {@code data.csv} is an error (its five claims would silently vanish);
- * a chosen country missing from the links file gets its claims without cited instruments.
+ * a chosen country missing from the links file gets its claims without cited instruments; a cell
+ * whose status is "No Legislation" or "No Data" but whose links cite instruments keeps its status
+ * and drops the contradictory citations (both reported in {@link TrackerImport#notes()}).
  *
  * <p>The tracker's quirks are resolved here, not copied: titles carry HTML ({@code <br>},
  * entities) and are turned into plain text; links carry HTML entities ({@code &amp;amp;}) and
@@ -78,8 +80,14 @@ public final class UnctadTrackerImporter {
             for (UnctadCategory category : UnctadCategory.values()) {
                 List<CitedInstrument> cited = entry == null ? List.of()
                         : instruments(linksJson, m49, category, entry.getAsJsonObject().get(category.label()), notes);
-                claims.add(new TrackerClaim(country.getValue(), m49, category,
-                        statuses.get(m49).get(category), cited));
+                UnctadStatus status = statuses.get(m49).get(category);
+                if (!cited.isEmpty() && !status.citesLegislation()) {
+                    // a claim of "no legislation" or "no data" cannot cite legislation; the status is the claim
+                    notes.add(m49 + "/" + category.label() + ": status '" + status.label() + "' but the links file cites "
+                            + cited.stream().map(c -> "'" + c.title() + "'").toList() + "; the status is kept, the citations are left out");
+                    cited = List.of();
+                }
+                claims.add(new TrackerClaim(country.getValue(), m49, category, status, cited));
             }
         }
         claims.sort(Comparator.comparing(TrackerClaim::iso2).thenComparing(TrackerClaim::category));

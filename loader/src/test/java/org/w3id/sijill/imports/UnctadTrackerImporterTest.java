@@ -187,6 +187,19 @@ class UnctadTrackerImporterTest {
     }
 
     @Test
+    void citationsContradictingANoLegislationStatusAreLeftOutAndNoted(@TempDir Path dir) throws IOException {
+        // Sudan's consumer protection is "No Legislation" in data.csv; a links file citing a law there contradicts it
+        Path links = dir.resolve("document_links.json");
+        Files.writeString(links, "{\"729\": {\"countryName\": \"Sudan\", \"Consumer Protection\": [[\"https://example.org/law\", \"Consumer Protection Law No. (1) of 2010\"]]}}",
+                StandardCharsets.UTF_8);
+        TrackerImport imp = UnctadTrackerImporter.read(fixture.resolve("data.csv"), links, members());
+        TrackerClaim c = claim(imp.claims(), "SD", UnctadCategory.CONSUMER_PROTECTION);
+        assertEquals(UnctadStatus.NO_LEGISLATION, c.status());
+        assertTrue(c.instruments().isEmpty());
+        assertTrue(imp.notes().stream().anyMatch(n -> n.startsWith("729/Consumer Protection: status 'No Legislation'")), imp.notes().toString());
+    }
+
+    @Test
     void malformedJsonIsABadInputError(@TempDir Path dir) throws IOException {
         Path links = dir.resolve("document_links.json");
         Files.writeString(links, "{\"729\": ", StandardCharsets.UTF_8);

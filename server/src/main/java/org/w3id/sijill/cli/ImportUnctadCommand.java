@@ -40,7 +40,7 @@ public final class ImportUnctadCommand implements Callable<Integer> {
             description = "countries table naming the countries to import (default: ${DEFAULT-VALUE})")
     Path countries;
 
-    @Option(names = "--member-column", defaultValue = "arab_league_member",
+    @Option(names = "--member-column", defaultValue = "arab_league",
             description = "boolean column of the countries table marking the countries to import (default: ${DEFAULT-VALUE})")
     String memberColumn;
 
