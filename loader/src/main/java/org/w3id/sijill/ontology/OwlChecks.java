@@ -1,6 +1,7 @@
 package org.w3id.sijill.ontology;
 
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
@@ -51,6 +52,28 @@ public final class OwlChecks {
     }
 
     /**
+     * Loads a file straight into the OWL API, choosing the parser by content as Protégé does (no
+     * Jena in between): a check that the file itself is readable by OWL tools.
+     */
+    public static OwlChecks load(Path file) {
+        List<String> problems = new ArrayList<>();
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        try {
+            OWLOntology ont = manager.loadOntologyFromOntologyDocument(file.toFile());
+            unparsed(manager, ont, problems);
+            return new OwlChecks(ont, problems);
+        } catch (OWLOntologyCreationException | OWLParserException e) {
+            problems.add(file + ": the OWL API cannot load it: " + e.getMessage());
+            return new OwlChecks(null, problems);
+        }
+    }
+
+    /** @return the number of logical and annotation axioms, 0 when the model did not load */
+    public int axiomCount() {
+        return ontology == null ? 0 : ontology.getAxiomCount();
+    }
+
+    /**
      * @return one message per triple the OWL parser could not turn into an axiom and per OWL 2 DL
      *         profile violation; empty when the model is OWL 2 DL
      */
@@ -87,6 +110,14 @@ public final class OwlChecks {
         return problems;
     }
 
+    private static void unparsed(OWLOntologyManager manager, OWLOntology ont, List<String> problems) {
+        OWLDocumentFormat format = manager.getOntologyFormat(ont);
+        if (format != null && format.getOntologyLoaderMetaData().orElse(null) instanceof RDFParserMetaData meta) {
+            meta.getUnparsedTriples().forEach(t -> problems.add("not OWL: triple the OWL API cannot read as an axiom: "
+                    + t.getSubject() + " " + t.getPredicate() + " " + t.getObject()));
+        }
+    }
+
     private static OWLOntology toOwl(Model model, List<String> problems) {
         StringWriter turtle = new StringWriter();
         // N-Triples is Turtle without prefixes: the OWL API Turtle parser predates the SPARQL-style PREFIX Jena writes
@@ -95,11 +126,7 @@ public final class OwlChecks {
         try {
             OWLOntology ont = manager.loadOntologyFromOntologyDocument(
                     new StringDocumentSource(turtle.toString(), "urn:sijill:check", new TurtleDocumentFormat(), null));
-            OWLDocumentFormat format = manager.getOntologyFormat(ont);
-            if (format != null && format.getOntologyLoaderMetaData().orElse(null) instanceof RDFParserMetaData meta) {
-                meta.getUnparsedTriples().forEach(t -> problems.add("not OWL: triple the OWL API cannot read as an axiom: "
-                        + t.getSubject() + " " + t.getPredicate() + " " + t.getObject()));
-            }
+            unparsed(manager, ont, problems);
             return ont;
         } catch (OWLOntologyCreationException | OWLParserException e) {
             problems.add("the OWL API cannot load it: " + e.getMessage());

@@ -61,6 +61,13 @@ class OntologyCheckerTest {
     }
 
     @Test
+    void theOntologyFileOpensDirectlyInTheOwlApiAsInProtege() {
+        OwlChecks owl = OwlChecks.load(ProjectPaths.locate().ontology().resolve(OntologyBundle.ONTOLOGY_FILE));
+        assertEquals(List.of(), owl.dlProfileProblems());
+        assertTrue(owl.axiomCount() > 500, "axioms read: " + owl.axiomCount());
+    }
+
+    @Test
     void removingAnArabicLabelFailsTermAnnotations() {
         Model broken = copy(bundle.ontology());
         Literal ar = broken.createLiteral("بلد", "ar");
