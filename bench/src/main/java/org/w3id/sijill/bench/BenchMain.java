@@ -126,7 +126,7 @@ public final class BenchMain {
         }
     }
 
-    record Row(long size, String writer, String status, long quads, double seconds, long peakUsed, long peakAfterGc, long bytes) {
+    record Row(long size, String writer, String status, long quads, double seconds, long peakUsed, long peakAfterGc, long baseline, long bytes) {
         double rate() { return quads / seconds; }
     }
 
@@ -146,7 +146,7 @@ public final class BenchMain {
                 String writer = run[0];
                 String label = writer + (run[1].equals(HEAP) ? "" : " (" + run[1] + ")");
                 if (skip.getOrDefault(writer, false)) {
-                    rows.add(new Row(size, label, "skipped (did not finish within the cap at a smaller size)", 0, 0, 0, 0, 0));
+                    rows.add(new Row(size, label, "skipped (did not finish within the cap at a smaller size)", 0, 0, 0, 0, 0, 0));
                     continue;
                 }
                 long cap = writer.equals("jsonld-java-compact") ? JSONLD_JAVA_CAP_SECONDS : CAP_SECONDS;
@@ -160,10 +160,10 @@ public final class BenchMain {
                     if (!line.startsWith("RESULT\t")) continue;
                     String[] f = line.split("\t");
                     row = new Row(size, label, "ok", Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
-                            Long.parseLong(f[7]));
+                            Long.parseLong(f[6]), Long.parseLong(f[7]));
                 }
                 if (row == null) {
-                    row = new Row(size, label, status, 0, 0, 0, 0, 0);
+                    row = new Row(size, label, status, 0, 0, 0, 0, 0, 0);
                     if (status.startsWith("timeout")) skip.put(writer, true);
                 }
                 rows.add(row);
@@ -212,17 +212,17 @@ public final class BenchMain {
 
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| triples | writer | status | seconds | triples/s | peak heap used (MB) | peak heap after GC (MB) | output bytes | vs Jena JSON-LD 1.1 compact | vs Jena N-Quads |\n");
-        sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| triples | writer | status | seconds | triples/s | heap before (MB) | peak heap used (MB) | peak after GC (MB) | run's own peak after GC (MB) | output bytes | vs Jena JSON-LD 1.1 compact | vs Jena N-Quads |\n");
+        sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             if (!r.status().equals("ok")) {
-                sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | | | | | | | |%n", r.size(), r.writer(), r.status()));
+                sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | | | | | | | | | |%n", r.size(), r.writer(), r.status()));
                 continue;
             }
             Row jc = find(rows, r.size(), "jena-jsonld11-compact");
             Row nq = find(rows, r.size(), "jena-nquads");
-            sb.append(String.format(Locale.ROOT, "| %,d | %s | ok | %.2f | %,.0f | %,.0f | %,.0f | %,d | %s | %s |%n", r.quads(), r.writer(), r.seconds(),
-                    r.rate(), r.peakUsed() / 1e6, r.peakAfterGc() / 1e6, r.bytes(),
+            sb.append(String.format(Locale.ROOT, "| %,d | %s | ok | %.2f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %s | %s |%n", r.quads(), r.writer(), r.seconds(),
+                    r.rate(), r.baseline() / 1e6, r.peakUsed() / 1e6, r.peakAfterGc() / 1e6, Math.max(0, r.peakAfterGc() - r.baseline()) / 1e6, r.bytes(),
                     jc == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", r.rate() / jc.rate()),
                     nq == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", r.rate() / nq.rate())));
         }
