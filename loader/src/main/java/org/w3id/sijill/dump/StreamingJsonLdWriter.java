@@ -95,6 +95,23 @@ public final class StreamingJsonLdWriter {
         }
     }
 
+    /**
+     * Writes one small graph (e.g. a resource's description) as a document, its triples sorted by
+     * subject first so that each subject is one node object. Holds the graph's triples in memory:
+     * for whole stores use {@link #write(DatasetGraph, OutputStream)}.
+     *
+     * @return the number of triples written
+     */
+    public long writeGraph(org.apache.jena.graph.Graph graph, OutputStream out) {
+        List<Triple> triples = new ArrayList<>();
+        graph.find().forEachRemaining(triples::add);
+        triples.sort(java.util.Comparator.comparing((Triple t) -> t.getSubject().toString()));
+        try (Session s = open(out)) {
+            s.graph(null, triples.iterator());
+            return s.count();
+        }
+    }
+
     /** Starts a document on {@code out}; add graphs with {@link Session#graph}, then close it. */
     public Session open(OutputStream out) {
         return new Session(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));

@@ -120,6 +120,22 @@ class StreamingJsonLdWriterTest {
     }
 
     @Test
+    void oneGraphDocumentSortsBySubject() throws Exception {
+        DatasetGraph mem = DatasetGraphFactory.createTxnMem();
+        RDFDataMgr.read(mem, StreamingJsonLdWriterTest.class.getResourceAsStream("/dump/hard-cases.trig"), Lang.TRIG);
+        org.apache.jena.graph.Graph g = mem.getGraph(NodeFactory.createURI("https://w3id.org/sijill/graph/test"));
+        Path out = tmp.resolve("one-graph.jsonld");
+        try (OutputStream os = Files.newOutputStream(out)) {
+            assertEquals(g.size(), new StreamingJsonLdWriter(JsonLdContext.published()).writeGraph(g, os));
+        }
+        DatasetGraph expected = DatasetGraphFactory.createTxnMem();
+        g.find().forEachRemaining(t -> expected.getDefaultGraph().add(t));
+        JsonLdReaders.assertIsomorphic(expected, JsonLdReaders.jena(out), "writeGraph");
+        String json = Files.readString(out);
+        assertEquals(1, json.split("\"@id\": \"sid:law/eg/2018/law-175\"", -1).length - 1, "one node object per subject");
+    }
+
+    @Test
     void iriWhoseSchemeIsAContextTermIsRefused() {
         DatasetGraph mem = DatasetGraphFactory.createTxnMem();
         mem.getDefaultGraph().add(NodeFactory.createURI("http://example.org/s"), NodeFactory.createURI("http://example.org/p"),
