@@ -320,13 +320,13 @@ public final class StreamingJsonLdWriter {
         }
     }
 
-    /** Blank node labels made safe and injective: {@code _:b} + label, other characters as {@code _hex_}. */
+    /** Blank node labels made safe and injective: {@code _:b} + label; characters other than letters, digits and {@code -} as {@code _hex_}. */
     static String blankId(Node b) {
         String label = b.getBlankNodeLabel();
         StringBuilder sb = new StringBuilder(label.length() + 3).append("_:b");
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
                 sb.append(c);
             } else {
                 sb.append('_').append(Integer.toHexString(c)).append('_');
