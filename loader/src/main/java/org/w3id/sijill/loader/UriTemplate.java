@@ -1,0 +1,43 @@
+package org.w3id.sijill.loader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.atlas.lib.IRILib;
+
+/**
+ * Expands the simple URI templates of CSVW metadata ({@code aboutUrl}, {@code valueUrl}):
+ * every {@code {name}} is replaced by the percent-encoded value of that column.
+ *
+ * <pre>{@code
+ * String iri = UriTemplate.expand("https://w3id.org/sijill/id/country/{iso2}", n -> "EG");
+ * }</pre>
+ */
+public final class UriTemplate {
+    private UriTemplate() {}
+
+    private static final Pattern VAR = Pattern.compile("\\{([a-z][a-z0-9_]*)\\}");
+
+    /** @return the variable names the template uses, in order */
+    public static List<String> variables(String template) {
+        List<String> vars = new ArrayList<>();
+        Matcher m = VAR.matcher(template);
+        while (m.find()) vars.add(m.group(1));
+        return vars;
+    }
+
+    /** @param values the raw value of a variable (not yet encoded), or {@code null} when unbound */
+    public static String expand(String template, UnaryOperator<String> values) {
+        Matcher m = VAR.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = values.apply(m.group(1));
+            if (v == null || v.isEmpty()) return null;
+            m.appendReplacement(sb, Matcher.quoteReplacement(IRILib.encodeUriComponent(v)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
