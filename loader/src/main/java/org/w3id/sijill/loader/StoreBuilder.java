@@ -108,6 +108,18 @@ public final class StoreBuilder {
             }
         }
         RowValidator validator = new RowValidator(tables, registry, new CellParser(schemes));
+        // every row is checked before anything is written, so bad input fails fast and touches no disk
+        int rowCount = tables.stream().mapToInt(t -> t.table().rows().size()).sum();
+        progress.stage("checking " + tables.size() + " tables", rowCount);
+        Map<TableDefinition, List<ValidRow>> validRows = new LinkedHashMap<>();
+        for (TableDefinition t : tables) {
+            List<ValidRow> vs = new ArrayList<>();
+            for (Row r : t.table().rows()) {
+                vs.add(validator.validate(t, r));
+                progress.step();
+            }
+            validRows.put(t, vs);
+        }
         Instant built = Instant.now();
         InputDigest digest = InputDigest.of(sources, ontology);
         String release = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC).format(built) + "-" + digest.hex().substring(0, 12);
@@ -123,7 +135,7 @@ public final class StoreBuilder {
         DatasetGraph dsg = null;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(temp.toString());
-            Counts counts = load(dsg, ontoGraph, documents, external, tables, validator, closure, progress);
+            Counts counts = load(dsg, ontoGraph, documents, external, validRows, validator.quotesChecked(), closure, progress);
 
             progress.stage("validating with SHACL shapes (" + ontology.shapes().size() + " files)", 0);
             PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard)
@@ -152,7 +164,7 @@ public final class StoreBuilder {
     private record Counts(int rows, long quotes, long inferred, long mentions) {}
 
     private static Counts load(DatasetGraph dsg, Graph ontoGraph, DocumentRegister documents, ExternalSourceRegister external,
-                               List<TableDefinition> tables, RowValidator validator, SubclassClosure closure,
+                               Map<TableDefinition, List<ValidRow>> tables, long quotes, SubclassClosure closure,
                                ProgressListener progress) {
         return Txn.calculateWrite(dsg, () -> {
             StreamRDF out = StreamRDFLib.dataset(dsg);
@@ -161,13 +173,12 @@ public final class StoreBuilder {
             ontoGraph.find().forEach(t -> out.quad(Quad.create(ontologyGraph, t)));
             documents.write(out);
             external.write(out);
-            int rows = tables.stream().mapToInt(t -> t.table().rows().size()).sum();
-            progress.stage("checking and mapping " + tables.size() + " tables", rows);
+            int rows = tables.values().stream().mapToInt(List::size).sum();
+            progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
-            for (TableDefinition t : tables) {
-                RowMapper mapper = new RowMapper(t);
-                for (Row r : t.table().rows()) {
-                    ValidRow v = validator.validate(t, r);
+            for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
+                RowMapper mapper = new RowMapper(t.getKey());
+                for (ValidRow v : t.getValue()) {
                     provenance.write(v, out);
                     mapper.map(v, out);
                     progress.step();
@@ -177,7 +188,7 @@ public final class StoreBuilder {
             long inferred = closure.apply(dsg, ontologyGraph);
             progress.stage("gazetteer", 0);
             long mentions = Gazetteer.fromData(dsg, ontologyGraph).apply(dsg);
-            return new Counts(rows, validator.quotesChecked(), inferred, mentions);
+            return new Counts(rows, quotes, inferred, mentions);
         });
     }
 

@@ -9,7 +9,9 @@ import org.apache.jena.atlas.lib.IRILib;
 
 /**
  * Expands the simple URI templates of CSVW metadata ({@code aboutUrl}, {@code valueUrl}):
- * every {@code {name}} is replaced by the percent-encoded value of that column.
+ * every {@code {name}} is replaced by the percent-encoded value of that column, every
+ * {@code {+name}} (RFC 6570 reserved expansion) by the value with {@code /} and the other
+ * reserved characters kept.
  *
  * <pre>{@code
  * String iri = UriTemplate.expand("https://w3id.org/sijill/id/country/{iso2}", n -> "EG");
@@ -18,13 +20,13 @@ import org.apache.jena.atlas.lib.IRILib;
 public final class UriTemplate {
     private UriTemplate() {}
 
-    private static final Pattern VAR = Pattern.compile("\\{([a-z][a-z0-9_]*)\\}");
+    private static final Pattern VAR = Pattern.compile("\\{(\\+?)([a-z][a-z0-9_]*)\\}");
 
     /** @return the variable names the template uses, in order */
     public static List<String> variables(String template) {
         List<String> vars = new ArrayList<>();
         Matcher m = VAR.matcher(template);
-        while (m.find()) vars.add(m.group(1));
+        while (m.find()) vars.add(m.group(2));
         return vars;
     }
 
@@ -33,9 +35,11 @@ public final class UriTemplate {
         Matcher m = VAR.matcher(template);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String v = values.apply(m.group(1));
+            String v = values.apply(m.group(2));
             if (v == null || v.isEmpty()) return null;
-            m.appendReplacement(sb, Matcher.quoteReplacement(IRILib.encodeUriComponent(v)));
+            // {+name} is RFC 6570 reserved expansion: '/' and other reserved characters stay as they are
+            String encoded = m.group(1).isEmpty() ? IRILib.encodeUriComponent(v) : IRILib.encodeUriPath(v);
+            m.appendReplacement(sb, Matcher.quoteReplacement(encoded));
         }
         m.appendTail(sb);
         return sb.toString();
