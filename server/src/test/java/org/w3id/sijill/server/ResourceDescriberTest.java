@@ -72,6 +72,18 @@ class ResourceDescriberTest {
     }
 
     @Test
+    void aPassageShowsWhatItSupports() {
+        // Evidence nodes are blank: the passage's description reaches the statements they belong to.
+        ResourceDescriber.Description d = describer.describe("https://w3id.org/sijill/id/document/escwa-beirut-2018-report/p/21");
+        Model m = d.model();
+        Resource law = m.createResource("https://w3id.org/sijill/id/law/lb/2018/law-81");
+        assertEquals(2, d.incomingCount(), "two evidence quotes cite the passage");
+        assertEquals(2, m.listObjectsOfProperty(SIJILL.evidence).toList().size(), m.toString());
+        assertTrue(m.contains(law, SIJILL.evidence), "the law owns one of the quotes");
+        assertTrue(m.contains(law, RDFS.label), "and its label comes along");
+    }
+
+    @Test
     void unknownAndBadRequests() {
         assertTrue(describer.describe("https://w3id.org/sijill/id/country/XX").isEmpty());
         assertFalse(describer.exists("https://w3id.org/sijill/id/country/XX"));

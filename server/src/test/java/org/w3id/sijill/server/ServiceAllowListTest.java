@@ -24,6 +24,8 @@ class ServiceAllowListTest {
     static FusekiServer external;
     static SijillServer federating;
     static String externalEndpoint;
+    static String local;
+    static final String PUBLIC_BASE = "https://sijill.example.org/";
 
     @BeforeAll
     static void start() {
@@ -33,7 +35,8 @@ class ServiceAllowListTest {
         external = FusekiServer.create().port(0).loopback(true).fusekiModules(FusekiModules.empty()).add("/ext", dsg).build().start();
         externalEndpoint = "http://localhost:" + external.getHttpPort() + "/ext/sparql";
         federating = SijillServer.builder().config(TestStores.CONFIG).store(TestStores.fixtureStore()).port(0)
-                .serviceAllow(List.of(externalEndpoint)).build().start();
+                .serviceAllow(List.of(externalEndpoint)).publicBase(PUBLIC_BASE).build().start();
+        local = "http://localhost:" + federating.port() + "/";
     }
 
     @AfterAll
@@ -61,12 +64,24 @@ class ServiceAllowListTest {
     }
 
     @Test
+    void aPublicBaseIsUsedInRedirectsAndTheServiceDescription() {
+        HttpResponse<String> r = TestServer.send(HttpRequest.newBuilder(URI.create(local + "id/country/LB"))
+                .header("Accept", "text/turtle").build());
+        assertEquals(303, r.statusCode());
+        assertEquals(PUBLIC_BASE + "data/country/LB.ttl", r.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> sd = TestServer.send(HttpRequest.newBuilder(URI.create(local + "sparql")).build());
+        assertTrue(sd.body().contains("<" + PUBLIC_BASE + "sparql>"), sd.body());
+        assertTrue(sd.body().contains("BasicFederatedQuery"), "the allow-list is announced: " + sd.body());
+        assertEquals(PUBLIC_BASE, federating.baseUrl());
+    }
+
+    @Test
     void anAllowedEndpointIsQueriedAndOthersAreNot() {
-        HttpResponse<String> r = query(federating.baseUrl(), serviceQuery(externalEndpoint));
+        HttpResponse<String> r = query(local, serviceQuery(externalEndpoint));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("o\r\nhello from the external endpoint\r\n", r.body());
         String other = "http://localhost:" + external.getHttpPort() + "/other/sparql";
-        HttpResponse<String> refused = query(federating.baseUrl(), serviceQuery(other));
+        HttpResponse<String> refused = query(local, serviceQuery(other));
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("not on this server's allow-list"), refused.body());
     }
