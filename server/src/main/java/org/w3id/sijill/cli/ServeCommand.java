@@ -58,6 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration timeout = null;
+        if (timeoutSeconds != null) {
+            if (!(timeoutSeconds > 0)) throw new SijillException(SijillException.Kind.BAD_INPUT, "--timeout must be positive, got " + timeoutSeconds);
+            timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        }
         FusekiLogging.setLogging();
         ProjectPaths paths = ProjectPaths.locate();
         Path storeDir = store != null ? store : paths.defaultStore();
@@ -65,11 +70,6 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sijill: no store at " + storeDir + "; building it from " + paths.sources());
             BuildReport report = new StoreBuilder(paths).build(paths.sources(), storeDir, new ConsoleProgress(System.err));
             spec.commandLine().getErr().print(report.summary());
-        }
-        Duration timeout = null;
-        if (timeoutSeconds != null) {
-            if (!(timeoutSeconds > 0)) throw new SijillException(SijillException.Kind.BAD_INPUT, "--timeout must be positive, got " + timeoutSeconds);
-            timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         }
         Path ontologyFile = paths.ontology().resolve("sijill.ttl");
         SijillServer server = SijillServer.builder()
