@@ -1,0 +1,160 @@
+package org.w3id.sijill.server.api;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.query.NamedQuery;
+import org.w3id.sijill.query.NamedQueryCatalog;
+import org.w3id.sijill.server.ld.AcceptHeader;
+
+/**
+ * The named-query API: {@code GET /api/queries} lists the project's queries (JSON: name, title,
+ * description, parameters, examples); {@code GET /api/queries/{name}?param=value…} runs one with
+ * its parameters bound by substitution and answers SPARQL results (JSON, XML, CSV or TSV by
+ * {@code Accept} or {@code ?format=}); {@code GET /api/queries/{name}.rq} gives its text.
+ *
+ * <pre>{@code
+ * curl -H 'Accept: text/csv' 'http://localhost:3030/api/queries/cq01-topic-status-by-country?topic=https://w3id.org/sijill/id/concept/law-topic/cybercrime'
+ * }</pre>
+ */
+public final class NamedQueryServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, Lang> FORMATS = new LinkedHashMap<>();
+    static {
+        FORMATS.put("json", ResultSetLang.RS_JSON);
+        FORMATS.put("xml", ResultSetLang.RS_XML);
+        FORMATS.put("csv", ResultSetLang.RS_CSV);
+        FORMATS.put("tsv", ResultSetLang.RS_TSV);
+    }
+
+    private final transient NamedQueryCatalog catalog;
+    private final transient DatasetGraph dataset;
+    private final Duration timeout;
+
+    public NamedQueryServlet(NamedQueryCatalog catalog, DatasetGraph dataset, Duration timeout) {
+        this.catalog = catalog;
+        this.dataset = dataset;
+        this.timeout = timeout;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
+        if (path.isEmpty()) {
+            sendJson(res, listing(req));
+            return;
+        }
+        if (path.endsWith(".rq")) {
+            NamedQuery q = catalog.get(path.substring(0, path.length() - 3));
+            res.setContentType("application/sparql-query; charset=utf-8");
+            res.getOutputStream().write(q.text().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        NamedQuery q = catalog.get(path);
+        Lang lang = chooseFormat(req);
+        Query query = q.bind(parameters(req));
+        if (!query.isSelectType()) {
+            throw new SijillException(SijillException.Kind.BAD_INPUT, "query '" + q.name() + "' is not a SELECT query");
+        }
+        res.setContentType(lang.getHeaderString() + "; charset=utf-8");
+        res.setHeader("Vary", "Accept");
+        try (OutputStream out = res.getOutputStream()) {
+            Txn.executeRead(dataset, () -> {
+                try (QueryExec exec = QueryExec.dataset(dataset).query(query)
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                    ResultSet rs = ResultSet.adapt(exec.select());
+                    ResultSetMgr.write(out, rs.materialise(), lang);
+                } catch (QueryCancelledException e) {
+                    throw new SijillException(SijillException.Kind.TIMEOUT,
+                            "query '" + q.name() + "' ran past the time limit of " + timeout.toSeconds() + " s", e);
+                }
+            });
+        }
+    }
+
+    private Map<String, List<String>> parameters(HttpServletRequest req) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        req.getParameterMap().forEach((name, given) -> {
+            if (!"format".equals(name)) values.put(name, List.of(given));
+        });
+        return values;
+    }
+
+    private static Lang chooseFormat(HttpServletRequest req) {
+        String format = req.getParameter("format");
+        if (format != null) {
+            Lang lang = FORMATS.get(format.toLowerCase(Locale.ROOT));
+            if (lang == null) {
+                throw new SijillException(SijillException.Kind.BAD_INPUT,
+                        "unknown format '" + format + "'; use one of " + FORMATS.keySet());
+            }
+            return lang;
+        }
+        List<String> offered = new ArrayList<>();
+        FORMATS.values().forEach(l -> offered.add(l.getHeaderString()));
+        String accept = req.getHeader("Accept");
+        String chosen = AcceptHeader.parse(accept).choose(offered).orElseThrow(() -> new SijillException(
+                SijillException.Kind.NOT_ACCEPTABLE, "no acceptable format for '" + accept + "'; available: " + offered));
+        return FORMATS.values().stream().filter(l -> l.getHeaderString().equals(chosen)).findFirst().orElseThrow();
+    }
+
+    private JsonArray listing(HttpServletRequest req) {
+        JsonArray all = new JsonArray();
+        for (NamedQuery q : catalog.all()) {
+            JsonObject o = new JsonObject();
+            o.put("name", q.name());
+            o.put("title", q.title());
+            o.put("description", q.description());
+            o.put("check", q.isViolationCheck());
+            JsonArray params = new JsonArray();
+            q.parameters().forEach(p -> {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type().name().toLowerCase(Locale.ROOT));
+                po.put("repeatable", p.repeatable());
+                po.put("description", p.description());
+                params.add(po);
+            });
+            o.put("parameters", params);
+            JsonObject examples = new JsonObject();
+            q.examples().forEach((k, vs) -> {
+                JsonArray a = new JsonArray();
+                vs.forEach(a::add);
+                examples.put(k, a);
+            });
+            o.put("examples", examples);
+            o.put("url", req.getContextPath() + "/api/queries/" + q.name());
+            o.put("text", req.getContextPath() + "/api/queries/" + q.name() + ".rq");
+            all.add(o);
+        }
+        return all;
+    }
+
+    private static void sendJson(HttpServletResponse res, JsonArray body) throws IOException {
+        res.setContentType("application/json; charset=utf-8");
+        res.getOutputStream().write(JSON.toString(body).getBytes(StandardCharsets.UTF_8));
+    }
+}
