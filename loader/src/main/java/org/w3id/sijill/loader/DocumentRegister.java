@@ -159,7 +159,7 @@ public final class DocumentRegister {
                 out.quad(Quad.create(g, doc, Terms.publisher, NodeFactory.createURI(SIJILL.ID + "org/" + r.cell("publisher"))));
             }
             for (String l : e.languages()) {
-                out.quad(Quad.create(g, doc, Terms.language, NodeFactory.createLiteralDT(l, XSDDatatype.XSDlanguage)));
+                out.quad(Quad.create(g, doc, Terms.language, NodeFactory.createLiteralString(l)));
             }
             out.quad(Quad.create(g, doc, Terms.documentKind, NodeFactory.createLiteralString(r.cell("kind"))));
             if (!r.cell("origin").isEmpty()) {
