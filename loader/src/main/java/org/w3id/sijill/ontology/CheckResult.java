@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * The outcome of one named check of the ontology folder: its name (e.g. {@code owl2-dl-profile}),
- * what it checks, and one message per problem found (none when it passed).
+ * what it checks, one message per problem found (none when it passed), and how long it took.
  *
  * <pre>{@code
- * CheckResult r = new CheckResult("parse", "every file parses", List.of());
+ * CheckResult r = new CheckResult("parse", "every file parses", List.of(), 12);
  * assert r.passed();
  * }</pre>
  */
-public record CheckResult(String name, String description, List<String> problems) {
+public record CheckResult(String name, String description, List<String> problems, long millis) {
 
     public CheckResult {
         problems = List.copyOf(problems);

@@ -4,8 +4,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ import org.w3id.sijill.vocab.SIJILL;
  *       kind, and every term of the ontology has a constant;</li>
  *   <li>{@value #OWL2_DL}: the ontology, and the ontology with the schemes, are in the OWL 2 DL
  *       profile (OWL API);</li>
- *   <li>{@value #REASONER}: HermiT finds them consistent and no class unsatisfiable;</li>
+ *   <li>{@value #REASONER}: HermiT finds the ontology with the schemes consistent and no class unsatisfiable;</li>
  *   <li>{@value #SCHEMES}: scheme and concept IRIs follow the notation, top concepts agree, mapped
  *       concepts exist, the contract schemes have exactly the contract notations;</li>
  *   <li>{@value #SCHEMES_CONFORM}: the schemes conform to the shapes;</li>
@@ -123,6 +125,27 @@ public final class OntologyChecker {
 
     /** Runs every check on the bundle; a check that fails unexpectedly reports that as its problem. */
     public OntologyCheckReport check(OntologyBundle b) {
+        return check(b, CHECKS);
+    }
+
+    /** The names of all checks, in the order they run. */
+    public static final List<String> CHECKS = List.of(PARSE, HEADER, TERM_ANNOTATIONS, DECLARED_TERMS, VOCABULARY_CLASS,
+            OWL2_DL, REASONER, SCHEMES, SCHEMES_CONFORM, SHAPES, VALID_EXAMPLES, INVALID_EXAMPLES);
+
+    /**
+     * Runs the named checks only.
+     *
+     * @param names some of {@link #CHECKS}
+     * @throws IllegalArgumentException for a name that is not a check
+     */
+    public OntologyCheckReport check(OntologyBundle b, Collection<String> names) {
+        for (String n : names) {
+            if (!CHECKS.contains(n)) throw new IllegalArgumentException("no ontology check named '" + n + "'; checks: " + CHECKS);
+        }
+        // each model goes into the OWL API once, for both the profile and the reasoner
+        Map<Model, OwlChecks> owl = new IdentityHashMap<>();
+        Model ontologyAndSchemes = b.ontologyAndSchemes();
+        Function<Model, OwlChecks> owlOf = m -> owl.computeIfAbsent(m, OwlChecks::load);
         Map<String, String> descriptions = new LinkedHashMap<>();
         Map<String, Function<OntologyBundle, List<String>>> checks = new LinkedHashMap<>();
         add(descriptions, checks, PARSE, "ontology, schemes, shapes and examples parse as Turtle", bb -> bb.parseProblems());
@@ -130,8 +153,9 @@ public final class OntologyChecker {
         add(descriptions, checks, TERM_ANNOTATIONS, "every sijill: term has rdfs:label @en and @ar, skos:definition @en, rdfs:isDefinedBy", this::termAnnotations);
         add(descriptions, checks, DECLARED_TERMS, "every sijill: IRI used in ontology, schemes, shapes and examples is declared", this::declaredTerms);
         add(descriptions, checks, VOCABULARY_CLASS, "the Java vocabulary class and the ontology declare the same terms", this::vocabularyClass);
-        add(descriptions, checks, OWL2_DL, "ontology (alone and with the schemes) is in the OWL 2 DL profile", this::owl2dl);
-        add(descriptions, checks, REASONER, "HermiT: consistent, no unsatisfiable class (ontology alone and with the schemes)", this::reasoner);
+        add(descriptions, checks, OWL2_DL, "ontology (alone and with the schemes) is in the OWL 2 DL profile", bb -> owl2dl(owlOf.apply(bb.ontology()), owlOf.apply(ontologyAndSchemes)));
+        add(descriptions, checks, REASONER, "HermiT: ontology with the schemes consistent, no unsatisfiable class",
+                bb -> owlOf.apply(ontologyAndSchemes).reasonerProblems().stream().map(s -> "sijill.ttl + schemes: " + s).toList());
         add(descriptions, checks, SCHEMES, "concept schemes: IRIs from notations, top concepts, mappings, contract notations", this::schemes);
         add(descriptions, checks, SCHEMES_CONFORM, "concept schemes conform to the shapes", this::schemesConform);
         add(descriptions, checks, SHAPES, "shapes parse, are named, used, exercised by invalid examples, and cover every class", this::shapes);
@@ -139,13 +163,15 @@ public final class OntologyChecker {
         add(descriptions, checks, INVALID_EXAMPLES, "each examples/invalid/*.ttl fails with exactly the shape its manifest entry names", this::invalidExamples);
         List<CheckResult> results = new ArrayList<>();
         for (var e : checks.entrySet()) {
+            if (!names.contains(e.getKey())) continue;
             List<String> problems;
+            long start = System.nanoTime();
             try {
                 problems = e.getValue().apply(b);
             } catch (RuntimeException ex) {
                 problems = List.of("the check could not run: " + ex);
             }
-            results.add(new CheckResult(e.getKey(), descriptions.get(e.getKey()), problems));
+            results.add(new CheckResult(e.getKey(), descriptions.get(e.getKey()), problems, (System.nanoTime() - start) / 1_000_000));
         }
         return new OntologyCheckReport(results);
     }
@@ -285,17 +311,10 @@ public final class OntologyChecker {
     // ------------------------------------------------------------------------------------------
     // OWL
 
-    private List<String> owl2dl(OntologyBundle b) {
+    private static List<String> owl2dl(OwlChecks ontology, OwlChecks withSchemes) {
         List<String> p = new ArrayList<>();
-        OwlChecks.dlProfileProblems(b.ontology()).forEach(s -> p.add("sijill.ttl: " + s));
-        OwlChecks.dlProfileProblems(b.ontologyAndSchemes()).forEach(s -> p.add("sijill.ttl + schemes: " + s));
-        return p;
-    }
-
-    private List<String> reasoner(OntologyBundle b) {
-        List<String> p = new ArrayList<>();
-        OwlChecks.reasonerProblems(b.ontology()).forEach(s -> p.add("sijill.ttl: " + s));
-        OwlChecks.reasonerProblems(b.ontologyAndSchemes()).forEach(s -> p.add("sijill.ttl + schemes: " + s));
+        ontology.dlProfileProblems().forEach(s -> p.add("sijill.ttl: " + s));
+        withSchemes.dlProfileProblems().forEach(s -> p.add("sijill.ttl + schemes: " + s));
         return p;
     }
 

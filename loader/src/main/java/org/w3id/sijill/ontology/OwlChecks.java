@@ -1,6 +1,7 @@
 package org.w3id.sijill.ontology;
 
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.rdf.model.Model;
@@ -25,45 +26,76 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
 /**
  * The checks that need an OWL tool: the OWL 2 DL profile (OWL API {@link OWL2DLProfile}) and
  * consistency and class satisfiability with the HermiT reasoner. A Jena model is handed to the
- * OWL API as Turtle, so in-memory copies are checked exactly like files.
+ * OWL API once, as N-Triples, so in-memory copies are checked exactly like files.
  *
  * <pre>{@code
- * List<String> problems = OwlChecks.dlProfileProblems(ontologyModel);
- * List<String> more = OwlChecks.reasonerProblems(ontologyModel);
+ * OwlChecks owl = OwlChecks.load(ontologyModel);
+ * List<String> problems = owl.dlProfileProblems();
+ * problems.addAll(owl.reasonerProblems());
  * }</pre>
  */
 public final class OwlChecks {
-    private OwlChecks() {}
+
+    private final OWLOntology ontology;
+    private final List<String> loadProblems;
+
+    private OwlChecks(OWLOntology ontology, List<String> loadProblems) {
+        this.ontology = ontology;
+        this.loadProblems = List.copyOf(loadProblems);
+    }
+
+    /** @return the model loaded into the OWL API (problems loading it are reported by both checks) */
+    public static OwlChecks load(Model model) {
+        List<String> problems = new ArrayList<>();
+        OWLOntology ont = toOwl(model, problems);
+        return new OwlChecks(ont, problems);
+    }
 
     /**
-     * @param model an ontology (possibly with instance data such as concept schemes)
-     * @return one message per triple the OWL parser could not turn into an axiom and per
-     *         OWL 2 DL profile violation; empty when the model is OWL 2 DL
+     * Loads a file straight into the OWL API, choosing the parser by content as Protégé does (no
+     * Jena in between): a check that the file itself is readable by OWL tools.
      */
-    public static List<String> dlProfileProblems(Model model) {
+    public static OwlChecks load(Path file) {
         List<String> problems = new ArrayList<>();
-        OWLOntology ont = load(model, problems);
-        if (ont == null) return problems;
-        for (OWLProfileViolation v : new OWL2DLProfile().checkOntology(ont).getViolations()) {
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        try {
+            OWLOntology ont = manager.loadOntologyFromOntologyDocument(file.toFile());
+            unparsed(manager, ont, problems);
+            return new OwlChecks(ont, problems);
+        } catch (OWLOntologyCreationException | OWLParserException e) {
+            problems.add(file + ": the OWL API cannot load it: " + e.getMessage());
+            return new OwlChecks(null, problems);
+        }
+    }
+
+    /** @return the number of logical and annotation axioms, 0 when the model did not load */
+    public int axiomCount() {
+        return ontology == null ? 0 : ontology.getAxiomCount();
+    }
+
+    /**
+     * @return one message per triple the OWL parser could not turn into an axiom and per OWL 2 DL
+     *         profile violation; empty when the model is OWL 2 DL
+     */
+    public List<String> dlProfileProblems() {
+        List<String> problems = new ArrayList<>(loadProblems);
+        if (ontology == null) return problems;
+        for (OWLProfileViolation v : new OWL2DLProfile().checkOntology(ontology).getViolations()) {
             problems.add("not OWL 2 DL: " + v.toString().replace('\n', ' '));
         }
         return problems;
     }
 
-    /**
-     * @param model an ontology (possibly with instance data)
-     * @return a message when HermiT finds the model inconsistent, and one per unsatisfiable class
-     */
-    public static List<String> reasonerProblems(Model model) {
-        List<String> problems = new ArrayList<>();
-        OWLOntology ont = load(model, problems);
-        if (ont == null) return problems;
+    /** @return a message when HermiT finds the model inconsistent, and one per unsatisfiable class */
+    public List<String> reasonerProblems() {
+        List<String> problems = new ArrayList<>(loadProblems);
+        if (ontology == null) return problems;
         Configuration config = new Configuration();
         // xsd:date, xsd:gYear and xsd:gYearMonth are outside the OWL 2 datatype map HermiT implements;
         // they only occur as property ranges here, which do not bear on class satisfiability.
         config.ignoreUnsupportedDatatypes = true;
         config.throwInconsistentOntologyException = false;
-        OWLReasoner reasoner = new ReasonerFactory().createReasoner(ont, config);
+        OWLReasoner reasoner = new ReasonerFactory().createReasoner(ontology, config);
         try {
             if (!reasoner.isConsistent()) {
                 problems.add("HermiT: the ontology is inconsistent");
@@ -78,7 +110,15 @@ public final class OwlChecks {
         return problems;
     }
 
-    private static OWLOntology load(Model model, List<String> problems) {
+    private static void unparsed(OWLOntologyManager manager, OWLOntology ont, List<String> problems) {
+        OWLDocumentFormat format = manager.getOntologyFormat(ont);
+        if (format != null && format.getOntologyLoaderMetaData().orElse(null) instanceof RDFParserMetaData meta) {
+            meta.getUnparsedTriples().forEach(t -> problems.add("not OWL: triple the OWL API cannot read as an axiom: "
+                    + t.getSubject() + " " + t.getPredicate() + " " + t.getObject()));
+        }
+    }
+
+    private static OWLOntology toOwl(Model model, List<String> problems) {
         StringWriter turtle = new StringWriter();
         // N-Triples is Turtle without prefixes: the OWL API Turtle parser predates the SPARQL-style PREFIX Jena writes
         RDFDataMgr.write(turtle, model, Lang.NTRIPLES);
@@ -86,11 +126,7 @@ public final class OwlChecks {
         try {
             OWLOntology ont = manager.loadOntologyFromOntologyDocument(
                     new StringDocumentSource(turtle.toString(), "urn:sijill:check", new TurtleDocumentFormat(), null));
-            OWLDocumentFormat format = manager.getOntologyFormat(ont);
-            if (format != null && format.getOntologyLoaderMetaData().orElse(null) instanceof RDFParserMetaData meta) {
-                meta.getUnparsedTriples().forEach(t -> problems.add("not OWL: triple the OWL API cannot read as an axiom: "
-                        + t.getSubject() + " " + t.getPredicate() + " " + t.getObject()));
-            }
+            unparsed(manager, ont, problems);
             return ont;
         } catch (OWLOntologyCreationException | OWLParserException e) {
             problems.add("the OWL API cannot load it: " + e.getMessage());
