@@ -73,7 +73,11 @@ public final class DocumentRegister {
                 }
             }
             PassageSplitter splitter = PassageSplitter.forStrategy(r.cell("segmentation"), csv, r.line());
-            Path file = sourcesDir.resolve("documents").resolve(r.cell("file"));
+            Path docs = sourcesDir.resolve("documents").normalize();
+            Path file = docs.resolve(r.cell("file")).normalize();
+            if (!file.startsWith(docs)) {
+                throw new SourceDataException(csv, r.line(), "file", "must name a file inside documents/: '" + r.cell("file") + "'");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new SourceDataException(csv, r.line(), "file", "no such document: " + file);
             }
