@@ -16,11 +16,12 @@ import java.util.List;
  * @param otherTitle the name in the other page language, or null when there is none
  * @param types the resource's classes
  * @param pageType the layout
+ * @param keyFacts the rows the layout of {@code pageType} shows first (removed from {@code groups})
  * @param groups outgoing property sections, in {@link PropertyGroup} order
  * @param incoming incoming property rows (things that point here)
  * @param evidence quotes supporting the resource's facts
  * @param sources the sources it is derived from
  */
 public record EntityView(String iri, String path, Label title, Label otherTitle, List<ValueView> types, PageType pageType,
-                         List<GroupView> groups, List<PropertyView> incoming, List<EvidenceView> evidence,
+                         List<PropertyView> keyFacts, List<GroupView> groups, List<PropertyView> incoming, List<EvidenceView> evidence,
                          List<SourceView> sources) {}

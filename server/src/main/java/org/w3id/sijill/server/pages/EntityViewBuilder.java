@@ -34,6 +34,20 @@ public final class EntityViewBuilder {
     /** Shown in the provenance section rather than in the property tables. */
     private static final Set<String> SHOWN_AS_PROVENANCE = Set.of(SIJILL.evidence.getURI(), WAS_DERIVED_FROM.getURI());
 
+    /** The rows each layout shows first, in this order. */
+    private static final Map<PageType, List<String>> KEY_FACTS = Map.of(
+            PageType.LEGAL_INSTRUMENT, List.of(RDF.type.getURI(), SIJILL.jurisdiction.getURI(), SIJILL.number.getURI(),
+                    SIJILL.yearAdopted.getURI(), "http://data.europa.eu/eli/ontology#date_document", SIJILL.topic.getURI(),
+                    SIJILL.establishes.getURI()),
+            PageType.ORGANIZATION, List.of(RDF.type.getURI(), SIJILL.country.getURI(), SIJILL.stakeholderGroup.getURI(),
+                    "http://www.w3.org/ns/org#subOrganizationOf", SIJILL.established.getURI(),
+                    "http://www.w3.org/2002/07/owl#sameAs"),
+            PageType.COUNTRY, List.of(SIJILL.iso2.getURI(), SIJILL.iso3.getURI(), SIJILL.m49.getURI(),
+                    "http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2004/02/skos/core#closeMatch"),
+            PageType.DOCUMENT, List.of(DCTerms.date.getURI(), DCTerms.publisher.getURI(), DCTerms.language.getURI()),
+            PageType.CONCEPT, List.of("http://www.w3.org/2004/02/skos/core#notation", "http://www.w3.org/2004/02/skos/core#inScheme",
+                    "http://www.w3.org/2004/02/skos/core#definition"));
+
     private final ValueRenderer values;
 
     public EntityViewBuilder(ValueRenderer values) {
@@ -54,9 +68,16 @@ public final class EntityViewBuilder {
                 .map(t -> ValueView.link(t.asResource().getURI(), values.termLabel(t.asResource())))
                 .sorted(java.util.Comparator.comparing(v -> v.label().text()))
                 .toList();
+        PageType pageType = PageType.of(d, r);
+        List<String> keyIris = KEY_FACTS.getOrDefault(pageType, List.of());
+        List<PropertyView> all = values.properties(r, false, 1);
+        List<PropertyView> keyFacts = new ArrayList<>();
+        for (String k : keyIris) {
+            all.stream().filter(row -> row.iri().equals(k)).findFirst().ifPresent(keyFacts::add);
+        }
         Map<PropertyGroup, List<PropertyView>> grouped = new EnumMap<>(PropertyGroup.class);
-        for (PropertyView row : values.properties(r, false, 1)) {
-            if (SHOWN_AS_PROVENANCE.contains(row.iri())) continue;
+        for (PropertyView row : all) {
+            if (SHOWN_AS_PROVENANCE.contains(row.iri()) || keyFacts.contains(row)) continue;
             grouped.computeIfAbsent(PropertyGroup.of(row.iri()), g -> new ArrayList<>()).add(row);
         }
         List<GroupView> groups = new ArrayList<>();
@@ -65,7 +86,7 @@ public final class EntityViewBuilder {
                 .filter(row -> !row.iri().equals(SIJILL.evidence.getURI()))
                 .toList();
         String path = iri.startsWith(SIJILL.ID) ? iri.substring(SIJILL.ID.length()) : iri;
-        return new EntityView(iri, path, title, other, types, PageType.of(d, r), groups, incoming,
+        return new EntityView(iri, path, title, other, types, pageType, keyFacts, groups, incoming,
                 evidence(r), sources(r));
     }
 
@@ -131,7 +152,7 @@ public final class EntityViewBuilder {
         for (Statement st : s.listProperties().toList()) {
             if (!st.getObject().isLiteral()) continue;
             String p = st.getPredicate().getURI();
-            if (p.equals(DCTerms.date.getURI()) || LabelSelector.LABEL_PROPERTIES.contains(st.getPredicate())
+            if (p.equals(DCTerms.date.getURI()) || p.equals(DCTerms.publisher.getURI()) || LabelSelector.LABEL_PROPERTIES.contains(st.getPredicate())
                     || p.equals(DCTerms.language.getURI())) continue;
             notes.add(ValueRenderer.literal(st.getObject().asLiteral()).label());
         }

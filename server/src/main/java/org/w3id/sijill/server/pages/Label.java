@@ -18,8 +18,8 @@ public record Label(String text, String lang, boolean fallback) {
         return PageLanguage.fromCode(lang).map(PageLanguage::dir).orElse("auto");
     }
 
-    /** @return the language name shown in a fallback mark, e.g. "English" */
-    public String langName() {
-        return PageLanguage.fromCode(lang).map(PageLanguage::nativeName).orElse(lang);
+    /** @return the message key of the fallback mark: {@code lang.fallback.en}, {@code .ar} or {@code .other} */
+    public String fallbackKey() {
+        return "lang.fallback." + PageLanguage.fromCode(lang).map(PageLanguage::code).orElse("other");
     }
 }

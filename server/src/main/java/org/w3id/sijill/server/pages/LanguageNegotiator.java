@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Chooses the page language: an explicit {@code ?lang=ar|en} wins; otherwise the
+ * Chooses the page language: an explicit {@code ?lang=ar|en} wins; then the reader's earlier
+ * explicit choice (the {@value #COOKIE} cookie, set when they used the language switch); then the
  * {@code Accept-Language} header with its q-values (RFC 9110, section 12.5.4); otherwise English.
  *
  * <pre>{@code
@@ -19,15 +20,29 @@ public final class LanguageNegotiator {
     /** The language used when neither the parameter nor the header decides. */
     public static final PageLanguage DEFAULT = PageLanguage.EN;
 
+    /** The cookie that remembers an explicit choice. */
+    public static final String COOKIE = "sijill-lang";
+
     /**
      * @param langParameter the {@code lang} query parameter, may be null
      * @param acceptLanguage the {@code Accept-Language} header, may be null
      * @return the page language
      */
     public static PageLanguage choose(String langParameter, String acceptLanguage) {
-        Optional<PageLanguage> explicit = PageLanguage.fromCode(langParameter);
-        if (explicit.isPresent()) return explicit.get();
-        return fromAcceptLanguage(acceptLanguage).orElse(DEFAULT);
+        return choose(langParameter, null, acceptLanguage);
+    }
+
+    /**
+     * @param langParameter the {@code lang} query parameter, may be null
+     * @param cookie the value of the {@value #COOKIE} cookie, may be null
+     * @param acceptLanguage the {@code Accept-Language} header, may be null
+     * @return the page language
+     */
+    public static PageLanguage choose(String langParameter, String cookie, String acceptLanguage) {
+        return PageLanguage.fromCode(langParameter)
+                .or(() -> PageLanguage.fromCode(cookie))
+                .or(() -> fromAcceptLanguage(acceptLanguage))
+                .orElse(DEFAULT);
     }
 
     /**

@@ -112,6 +112,13 @@ public final class PageQueries {
             CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }
             """;
 
+    /** Literal statements about the sources ?x (title, date, publisher, acknowledgement); ?x bound by VALUES. */
+    private static final String SOURCE_DETAILS = PREFIXES + """
+            CONSTRUCT { ?x ?p ?o } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?x ?p ?o . FILTER(isLiteral(?o) || ?p = rdfs:seeAlso || ?p = rdf:type)
+            } }
+            """;
+
     private final DatasetGraph dataset;
 
     public PageQueries(DatasetGraph dataset) {
@@ -134,6 +141,22 @@ public final class PageQueries {
     /** @return a document's passages, what they mention, and the facts that quote them */
     public Model documentPassages(String documentIri) {
         return construct(DOCUMENT_PASSAGES, "focus", NodeFactory.createURI(documentIri));
+    }
+
+    /** @return the literal statements, {@code rdfs:seeAlso} and types of the given sources */
+    public Model sourceDetails(java.util.Collection<String> sourceIris) {
+        if (sourceIris.isEmpty()) return ModelFactory.createDefaultModel();
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(SOURCE_DETAILS);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        q.setValuesDataBlock(java.util.List.of(x), sourceIris.stream()
+                .map(iri -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, NodeFactory.createURI(iri))).toList());
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(q).build()) {
+                Model m = ModelFactory.createDefaultModel();
+                qe.construct(m.getGraph());
+                return m;
+            }
+        });
     }
 
     /** @return the countries with their labels and ISO codes */

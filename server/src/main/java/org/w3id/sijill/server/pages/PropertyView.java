@@ -15,4 +15,9 @@ import java.util.List;
  * @param incoming true when the page's resource is the object of the triples
  * @param values the values, sorted by label
  */
-public record PropertyView(String iri, Label label, String href, boolean incoming, List<ValueView> values) {}
+public record PropertyView(String iri, Label label, String href, boolean incoming, List<ValueView> values) {
+    /** @return the documentation link when it is on this server (Sijill's own terms), else null */
+    public String localHref() {
+        return href != null && href.startsWith("/") ? href : null;
+    }
+}
