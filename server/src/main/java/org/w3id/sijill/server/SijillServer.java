@@ -1,0 +1,211 @@
+package org.w3id.sijill.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.mod.prometheus.FMod_Prometheus;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.core.SijillException.Kind;
+import org.w3id.sijill.server.http.AdminAuthModule;
+import org.w3id.sijill.server.http.ErrorTranslationModule;
+import org.w3id.sijill.server.http.GzipModule;
+import org.w3id.sijill.server.ld.LinkedDataModule;
+import org.w3id.sijill.server.sparql.ReadOnlyGuardModule;
+import org.w3id.sijill.server.sparql.ServiceAllowListModule;
+import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
+
+/**
+ * The Sijill server: embedded Fuseki configured from {@code fuseki-config/sijill.ttl}, serving a
+ * TDB2 store read-only, with its behaviour in small {@link FusekiModule}s:
+ * <ol>
+ *   <li>{@link ErrorTranslationModule} — {@code SijillException} to status + text, once;</li>
+ *   <li>{@link ReadOnlyGuardModule} — update, GSP writes and uploads refused with a reason;</li>
+ *   <li>{@link ServiceDescriptionModule} — bare {@code GET /sparql};</li>
+ *   <li>{@link ServiceAllowListModule} — federated {@code SERVICE} only to allowed endpoints;</li>
+ *   <li>{@link LinkedDataModule} — {@code /id/}, {@code /data/}, {@code /ontology};</li>
+ *   <li>{@link FMod_Prometheus} — {@code /$/metrics};</li>
+ *   <li>{@link AdminAuthModule} — {@code /$/stats} behind basic auth, only with a password;</li>
+ *   <li>{@link GzipModule} — compression;</li>
+ * </ol>
+ * then the extra modules given to the builder (pages, dumps, ...), in order. Every module can
+ * reach the shared {@link Site} with {@code Site.from(builder)} and the store with
+ * {@code Site.dataset(registry)}. {@code /$/ping} and CORS (from {@code cors.properties} next to
+ * the configuration file) are Fuseki's own.
+ *
+ * <pre>{@code
+ * SijillServer server = SijillServer.builder()
+ *         .config(Path.of("fuseki-config/sijill.ttl"))
+ *         .store(Path.of("var/store"))
+ *         .ontology(Path.of("ontology/sijill.ttl"))
+ *         .port(3030)
+ *         .timeout(Duration.ofSeconds(5))
+ *         .addModule(new PagesModule())          // the lead adds pages and dumps here
+ *         .build()
+ *         .start();
+ * System.out.println(server.baseUrl() + "sparql");
+ * }</pre>
+ */
+public final class SijillServer {
+
+    private final FusekiServer fuseki;
+    private final Site site;
+
+    private SijillServer(FusekiServer fuseki, Site site) {
+        this.fuseki = fuseki;
+        this.site = site;
+    }
+
+    /** @return a builder */
+    public static Builder builder() { return new Builder(); }
+
+    /** Starts listening; returns at once. @return this */
+    public SijillServer start() {
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            throw new SijillException(Kind.ENVIRONMENT, "cannot start the server on port " + fuseki.getHttpPort() + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    /** Stops the server and releases the port. */
+    public void stop() { fuseki.stop(); }
+
+    /** Blocks until the server stops. */
+    public void join() { fuseki.join(); }
+
+    /** @return the port the server listens on (the actual one when 0 was asked) */
+    public int port() { return fuseki.getHttpPort(); }
+
+    /** @return the public base URL ({@code --base}), else {@code http://localhost:{port}/} */
+    public String baseUrl() {
+        return site.publicBase() != null ? site.publicBase() : "http://localhost:" + port() + "/";
+    }
+
+    /** @return the settings shared by the modules */
+    public Site site() { return site; }
+
+    /** @return the underlying Fuseki server */
+    public FusekiServer fuseki() { return fuseki; }
+
+    /** Assembles a {@link SijillServer}; only {@link #config} and {@link #store} are required. */
+    public static final class Builder {
+        private Path config;
+        private Path store;
+        private Path corsConfig;
+        private int port = 3030;
+        private Duration timeout;
+        private String publicBase;
+        private final Set<String> serviceAllow = new LinkedHashSet<>();
+        private String adminPassword;
+        private final List<Path> ontologyFiles = new ArrayList<>();
+        private Duration maxAge = Duration.ofHours(1);
+        private final List<FusekiModule> extraModules = new ArrayList<>();
+
+        private Builder() {}
+
+        /** @param file the Fuseki assembler configuration ({@code fuseki-config/sijill.ttl}) */
+        public Builder config(Path file) { this.config = file; return this; }
+
+        /** @param dir the TDB2 store directory (must exist) */
+        public Builder store(Path dir) { this.store = dir; return this; }
+
+        /** @param port the HTTP port; 0 picks a free one */
+        public Builder port(int port) { this.port = port; return this; }
+
+        /** @param limit the query time limit; {@code null} keeps the configuration file's */
+        public Builder timeout(Duration limit) { this.timeout = limit; return this; }
+
+        /** @param url the public base URL of this server (links and redirects), or {@code null} */
+        public Builder publicBase(String url) { this.publicBase = url; return this; }
+
+        /** @param endpoints SPARQL endpoints a federated {@code SERVICE} may call */
+        public Builder serviceAllow(Collection<String> endpoints) { this.serviceAllow.addAll(endpoints); return this; }
+
+        /** @param password the admin password ({@code /$/stats}); {@code null}: no admin operations */
+        public Builder adminPassword(String password) { this.adminPassword = password; return this; }
+
+        /** @param files ontology files (Turtle, RDF/XML, ... by extension) served at {@code /ontology} */
+        public Builder ontology(Path... files) { this.ontologyFiles.addAll(List.of(files)); return this; }
+
+        /** @param file CORS settings (Jetty CrossOriginFilter properties); default {@code cors.properties} beside the config */
+        public Builder corsConfig(Path file) { this.corsConfig = file; return this; }
+
+        /** @param age how long clients may cache data and pages */
+        public Builder maxAge(Duration age) { this.maxAge = Objects.requireNonNull(age); return this; }
+
+        /** @param module an extra module (pages, dumps, ...), run after the core ones */
+        public Builder addModule(FusekiModule module) { this.extraModules.add(Objects.requireNonNull(module)); return this; }
+
+        /** @param modules extra modules, run after the core ones in this order */
+        public Builder addModules(Collection<? extends FusekiModule> modules) { modules.forEach(this::addModule); return this; }
+
+        /**
+         * @return the server, built but not started
+         * @throws SijillException {@code ENVIRONMENT} when the configuration, store or ontology is missing or broken
+         */
+        public SijillServer build() {
+            if (config == null) throw new SijillException(Kind.ENVIRONMENT, "no Fuseki configuration file given");
+            if (store == null) throw new SijillException(Kind.ENVIRONMENT, "no store directory given");
+            if (!Files.isDirectory(store)) {
+                throw new SijillException(Kind.ENVIRONMENT, "no store at " + store + " (build it with 'sijill build')");
+            }
+            Model configModel = FusekiConfiguration.load(config, store, timeout);
+            Site site = new Site(store, Release.read(store), loadOntology(), publicBase, serviceAllow, maxAge);
+
+            List<FusekiModule> modules = new ArrayList<>(List.of(
+                    new ErrorTranslationModule(),
+                    new ReadOnlyGuardModule(),
+                    new ServiceDescriptionModule(),
+                    new ServiceAllowListModule(),
+                    new LinkedDataModule(),
+                    new FMod_Prometheus(),
+                    new AdminAuthModule(adminPassword),
+                    new GzipModule()));
+            modules.addAll(extraModules);
+
+            Path cors = corsConfig != null ? corsConfig : config.toAbsolutePath().getParent().resolve("cors.properties");
+            FusekiServer.Builder fb = FusekiServer.create()
+                    .port(port)
+                    .enablePing(true)
+                    .enableCors(true, Files.isRegularFile(cors) ? cors.toString() : null)
+                    .fusekiModules(FusekiModules.create(modules));
+            fb.addServletAttribute(Site.ATTRIBUTE, site);
+            try {
+                fb.parseConfig(configModel);
+                return new SijillServer(fb.build(), site);
+            } catch (SijillException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SijillException(Kind.ENVIRONMENT, config + " (store " + store + "): " + e.getMessage(), e);
+            }
+        }
+
+        private Graph loadOntology() {
+            Graph g = GraphFactory.createDefaultGraph();
+            for (Path f : ontologyFiles) {
+                if (!Files.isRegularFile(f)) throw new SijillException(Kind.ENVIRONMENT, "ontology file not found: " + f);
+                try {
+                    RDFParser.source(f).parse(g);
+                } catch (RiotException e) {
+                    throw new SijillException(Kind.ENVIRONMENT, f + ": " + e.getMessage(), e);
+                }
+            }
+            return g;
+        }
+    }
+}

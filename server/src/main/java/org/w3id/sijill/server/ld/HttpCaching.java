@@ -1,0 +1,84 @@
+package org.w3id.sijill.server.ld;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.w3id.sijill.server.Release;
+
+/**
+ * Cache validators tied to the data release: {@code ETag} {@code "{release}-{variant}"},
+ * {@code Last-Modified} the release's build time, {@code Cache-Control: public, max-age=…}, and
+ * the conditional-request check ({@code If-None-Match} first, else {@code If-Modified-Since}).
+ * Pages and data use it alike.
+ *
+ * <pre>{@code
+ * HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
+ * if (caching.notModified(request, response, "ttl")) return;   // 304 sent
+ * ... write the body ...
+ * }</pre>
+ */
+public final class HttpCaching {
+    private final Release release;
+    private final Duration maxAge;
+
+    public HttpCaching(Release release, Duration maxAge) {
+        this.release = release;
+        this.maxAge = maxAge;
+    }
+
+    /**
+     * @param variant what distinguishes representations of one URL (format, query string, language)
+     * @return the strong entity tag, quoted
+     */
+    public String etag(String variant) {
+        String v = variant.replaceAll("[^A-Za-z0-9._-]", "_");
+        return "\"" + release.id() + "-" + v + "\"";
+    }
+
+    /**
+     * Sets the validators and cache lifetime and, when the client's copy is current, answers
+     * {@code 304 Not Modified}.
+     *
+     * @return {@code true} when 304 was sent and the caller must not write a body
+     */
+    public boolean notModified(HttpServletRequest request, HttpServletResponse response, String variant) {
+        String etag = etag(variant);
+        response.setHeader("ETag", etag);
+        response.setDateHeader("Last-Modified", release.built().toEpochMilli());
+        response.setHeader("Cache-Control", "public, max-age=" + maxAge.toSeconds());
+        String inm = request.getHeader("If-None-Match");
+        if (inm != null) {
+            if (matches(inm, etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return true;
+            }
+            return false;
+        }
+        long ims;
+        try {
+            ims = request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException e) {
+            return false;  // unparseable date: RFC 9110 says ignore the header
+        }
+        if (ims >= 0 && !release.built().isAfter(Instant.ofEpochMilli(ims))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        String bare = etag.substring(1, etag.length() - 1);
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*")) return true;
+            if (t.startsWith("W/")) t = t.substring(2);
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
+            // Jetty's gzip layer marks compressed variants "--gzip"; they are the same entity.
+            if (t.endsWith("--gzip")) t = t.substring(0, t.length() - "--gzip".length());
+            if (t.equals(bare)) return true;
+        }
+        return false;
+    }
+}
