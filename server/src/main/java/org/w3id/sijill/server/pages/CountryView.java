@@ -53,10 +53,10 @@ public record CountryView(List<TopicItems> lawsByTopic, StatusMatrix status, Lis
     /**
      * A source of claims with the as-of dates of its claims.
      *
-     * @param source the source
+     * @param source the source, with its date, publisher and notes (e.g. an acknowledgement)
      * @param asOf the distinct as-of dates of its claims about this country
      */
-    public record SourceColumn(ValueView source, List<String> asOf) {}
+    public record SourceColumn(SourceView source, List<String> asOf) {}
 
     /**
      * One topic: a cell per source column, null where that source makes no claim.

@@ -138,7 +138,7 @@ public final class CountryViewBuilder {
             List<String> asOf = claims.stream().filter(c -> src.equals(object(c, EntityViewBuilder.WAS_DERIVED_FROM)))
                     .map(c -> c.getProperty(SIJILL.asOf)).filter(java.util.Objects::nonNull)
                     .map(st -> st.getObject().asLiteral().getLexicalForm()).distinct().sorted().toList();
-            columns.add(new CountryView.SourceColumn(values.value(src), asOf));
+            columns.add(new CountryView.SourceColumn(entities.source(src), asOf));
         }
         List<CountryView.StatusRow> rows = new ArrayList<>();
         for (Map.Entry<String, ValueView> t : topics.entrySet()) {
@@ -160,7 +160,7 @@ public final class CountryViewBuilder {
         Resource status = object(claim, SIJILL.status);
         Resource instrument = object(claim, SIJILL.instrument);
         Statement asOf = claim.getProperty(SIJILL.asOf);
-        String code = status == null ? "" : LabelSelector.fromIri(status);
+        String code = status == null ? "" : status.getURI().substring(status.getURI().lastIndexOf('/') + 1);
         return new CountryView.StatusCell(values.value(claim), status == null ? null : values.value(status), code,
                 instrument == null ? null : values.value(instrument),
                 asOf == null ? null : asOf.getObject().asLiteral().getLexicalForm(), entities.evidence(claim));

@@ -73,10 +73,18 @@ public final class LabelSelector {
         return Optional.empty();
     }
 
-    /** @return a readable name from the IRI: its fragment or last path segment, or the IRI */
+    /**
+     * @return a readable name from the IRI: a passage as {@code ¶ token}, another Sijill entity by
+     *         its path after {@code id/}, anything else by its fragment or last path segment
+     */
     public static String fromIri(Resource r) {
         if (r.isAnon()) return "…";
         String iri = r.getURI();
+        int passage = iri.lastIndexOf("/p/");
+        if (iri.startsWith(org.w3id.sijill.vocab.SIJILL.ID + "document/") && passage > 0) return "¶ " + iri.substring(passage + 3);
+        if (iri.startsWith(org.w3id.sijill.vocab.SIJILL.ID) && iri.length() > org.w3id.sijill.vocab.SIJILL.ID.length()) {
+            return iri.substring(org.w3id.sijill.vocab.SIJILL.ID.length());
+        }
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
         if (cut >= 0 && cut < iri.length() - 1) return iri.substring(cut + 1);
         return iri;

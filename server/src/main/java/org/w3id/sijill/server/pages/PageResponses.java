@@ -58,10 +58,10 @@ public final class PageResponses {
         } catch (SijillException e) {
             int status = e.kind().httpStatus();
             if (status >= 500) LOG.warn("page {} failed: {}", req.getRequestURI(), e.getMessage(), e);
-            page = pages.error(r, status, e.getMessage());
+            page = pages.error(r, status, e.getMessage(), "en");
         } catch (RuntimeException e) {
             LOG.error("page {} failed", req.getRequestURI(), e);
-            page = pages.error(r, 500, "internal error");
+            page = pages.error(r, 500, "internal error", "en");
         }
         write(req, resp, page);
     }

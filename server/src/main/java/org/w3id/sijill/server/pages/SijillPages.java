@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
@@ -27,7 +28,7 @@ import org.w3id.sijill.vocab.SIJILL;
  * of {@link PagesModule} only negotiate the language and write what this class returns.
  *
  * <pre>{@code
- * SijillPages pages = new SijillPages(datasetGraph, new ExampleQueries(home.queries()), DownloadsInfo.NONE);
+ * SijillPages pages = new SijillPages(datasetGraph, ontologyGraph, new ExampleQueries(home.queries()), DownloadsInfo.NONE);
  * RenderedPage p = pages.entity("country/LB", 1, new PageRequest(PageLanguage.AR, "/page/country/LB", Map.of(), base));
  * }</pre>
  */
@@ -42,32 +43,35 @@ public final class SijillPages {
     private final ExampleQueries examples;
     private final DownloadsInfo downloads;
     private final TemplateRenderer templates = new TemplateRenderer();
-    private volatile Model ontology;
+    private final Model ontology;
+    private final TermLabels terms;
 
     /**
-     * @param dataset the store (facts in named graphs, the ontology in {@value PageQueries#ONTOLOGY_GRAPH})
+     * @param dataset the store (facts in named graphs)
+     * @param ontologyGraph the ontology the server publishes (may be empty); the store's
+     *                      {@value PageQueries#ONTOLOGY_GRAPH} graph, if any, is added to it
      * @param examples the example queries
      * @param downloads the published dumps
      */
-    public SijillPages(DatasetGraph dataset, ExampleQueries examples, DownloadsInfo downloads) {
+    public SijillPages(DatasetGraph dataset, Graph ontologyGraph, ExampleQueries examples, DownloadsInfo downloads) {
         this.queries = new PageQueries(dataset);
         this.examples = examples;
         this.downloads = downloads;
-        this.describer = new ResourceDescriber(dataset).withOntology(ontology().getGraph());
+        Model m = ModelFactory.createDefaultModel();
+        if (ontologyGraph != null) m.add(ModelFactory.createModelForGraph(ontologyGraph));
+        m.add(queries.ontology());
+        this.ontology = m;
+        this.terms = TermLabels.of(m);
+        this.describer = new ResourceDescriber(dataset).withOntology(m.getGraph());
     }
 
-    /** @return the ontology graph, read once from the store */
+    /** @return the ontology (server's files and the store's ontology graph) */
     public Model ontology() {
-        Model m = ontology;
-        if (m == null) {
-            m = queries.ontology();
-            ontology = m;
-        }
-        return m;
+        return ontology;
     }
 
     private TermLabels terms() {
-        return TermLabels.of(ontology());
+        return terms;
     }
 
     private Map<String, Object> base(PageRequest r, String title) {
@@ -184,9 +188,7 @@ public final class SijillPages {
         OntologyView view = OntologyView.build(new ValueRenderer(ontology(), terms(), lang));
         Map<String, Object> ctx = base(r, Messages.get(lang, "ontology.title"));
         ctx.put("ontology", view);
-        ctx.put("alternates", List.of(Map.of("format", "ttl", "href", "/ontology?format=ttl"),
-                Map.of("format", "jsonld", "href", "/ontology?format=jsonld"),
-                Map.of("format", "rdf", "href", "/ontology?format=rdf")));
+        ctx.put("alternates", DATA_FORMATS.stream().map(f -> Map.of("format", f, "href", "/data/ontology." + f)).toList());
         return new RenderedPage(200, lang, templates.render("ontology", lang, ctx));
     }
 
@@ -228,14 +230,19 @@ public final class SijillPages {
 
     /** @return a 404 page */
     public RenderedPage notFound(PageRequest r) {
-        return error(r, 404, Messages.get(r.lang(), "page.notfound.text"));
+        return error(r, 404, Messages.get(r.lang(), "page.notfound.text"), r.lang().code());
     }
 
-    /** @return an error page with a reason for the reader */
-    public RenderedPage error(PageRequest r, int status, String message) {
+    /**
+     * @param message the reason, for the reader
+     * @param messageLang the language of {@code message} (exception messages are English)
+     * @return an error page
+     */
+    public RenderedPage error(PageRequest r, int status, String message, String messageLang) {
         Map<String, Object> ctx = base(r, Messages.get(r.lang(), status == 404 ? "page.notfound.title" : "page.error.title"));
         ctx.put("status", status);
         ctx.put("message", message);
+        ctx.put("messageLang", messageLang);
         return new RenderedPage(status, r.lang(), templates.render("error", r.lang(), ctx));
     }
 }

@@ -31,7 +31,7 @@ final class Fixture {
     }
 
     static SijillPages pages(DownloadsInfo downloads) {
-        return new SijillPages(dataset(), new ExampleQueries(resource("queries")), downloads);
+        return new SijillPages(dataset(), null, new ExampleQueries(resource("queries")), downloads);
     }
 
     static PageRequest request(PageLanguage lang, String path) {
