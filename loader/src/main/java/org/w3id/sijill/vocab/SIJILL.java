@@ -26,12 +26,26 @@ public final class SIJILL {
     public static final String ID = BASE + "id/";
     /** The base of named-graph IRIs, one per source ({@code graph/{source-slug}}). */
     public static final String GRAPH = BASE + "graph/";
+    /** The base of concept-scheme IRIs ({@code id/scheme/{scheme}}). */
+    public static final String SCHEME = ID + "scheme/";
+    /** The base of concept IRIs ({@code id/concept/{scheme}/{notation}}). */
+    public static final String CONCEPT = ID + "concept/";
+    /** The namespace of the SHACL shapes ({@code ontology/shapes/}). */
+    public static final String SHAPES_NS = BASE + "shapes#";
 
     /** @return the resource {@code sijill:local} */
     public static Resource resource(String local) { return ResourceFactory.createResource(NS + local); }
 
     /** @return the property {@code sijill:local} */
     public static Property property(String local) { return ResourceFactory.createProperty(NS + local); }
+
+    /** @return the concept scheme {@code id/scheme/{scheme}}, e.g. {@code scheme("law-topic")} */
+    public static Resource scheme(String scheme) { return ResourceFactory.createResource(SCHEME + scheme); }
+
+    /** @return the concept {@code id/concept/{scheme}/{notation}}, e.g. {@code concept("legal-status", "enacted")} */
+    public static Resource concept(String scheme, String notation) {
+        return ResourceFactory.createResource(CONCEPT + scheme + "/" + notation);
+    }
 
     // Classes: places and actors
     public static final Resource Country = resource("Country");
@@ -43,6 +57,7 @@ public final class SIJILL {
     public static final Resource Company = resource("Company");
     public static final Resource CivilSocietyOrganization = resource("CivilSocietyOrganization");
     public static final Resource AcademicInstitution = resource("AcademicInstitution");
+    public static final Resource Court = resource("Court");
 
     // Classes: law
     public static final Resource LegalInstrument = resource("LegalInstrument");
@@ -50,30 +65,41 @@ public final class SIJILL {
     public static final Resource DraftLaw = resource("DraftLaw");
     public static final Resource Treaty = resource("Treaty");
     public static final Resource Policy = resource("Policy");
+    public static final Resource Resolution = resource("Resolution");
+    public static final Resource Declaration = resource("Declaration");
     public static final Resource LegalStatus = resource("LegalStatus");
 
     // Classes: initiatives, events, outcomes
     public static final Resource Initiative = resource("Initiative");
     public static final Resource WorkingGroup = resource("WorkingGroup");
     public static final Resource Programme = resource("Programme");
+    public static final Resource Forum = resource("Forum");
     public static final Resource Event = resource("Event");
+    public static final Resource Session = resource("Session");
     public static final Resource Presentation = resource("Presentation");
     public static final Resource Recommendation = resource("Recommendation");
 
     // Classes: sources
     public static final Resource SourceDocument = resource("SourceDocument");
     public static final Resource Passage = resource("Passage");
+    public static final Resource Evidence = resource("Evidence");
+    public static final Resource ExternalSource = resource("ExternalSource");
 
     // Properties: countries
     public static final Property iso2 = property("iso2");
     public static final Property iso3 = property("iso3");
     public static final Property m49 = property("m49");
+    public static final Property arabLeagueMember = property("arabLeagueMember");
 
     // Properties: organizations and initiatives
     public static final Property country = property("country");
     public static final Property stakeholderGroup = property("stakeholderGroup");
     public static final Property established = property("established");
     public static final Property ledBy = property("ledBy");
+    public static final Property secretariat = property("secretariat");
+    public static final Property partner = property("partner");
+    public static final Property supportedBy = property("supportedBy");
+    public static final Property underAuspicesOf = property("underAuspicesOf");
 
     // Properties: legal instruments and status
     public static final Property jurisdiction = property("jurisdiction");
@@ -81,12 +107,17 @@ public final class SIJILL {
     public static final Property yearAdopted = property("yearAdopted");
     public static final Property number = property("number");
     public static final Property establishes = property("establishes");
+    public static final Property regulates = property("regulates");
     public static final Property status = property("status");
     public static final Property asOf = property("asOf");
     public static final Property instrument = property("instrument");
+    public static final Property citedInstrument = property("citedInstrument");
 
     // Properties: events, presentations, recommendations
     public static final Property participatingCountry = property("participatingCountry");
+    public static final Property participantCount = property("participantCount");
+    public static final Property session = property("session");
+    public static final Property sessionNumber = property("sessionNumber");
     public static final Property speaker = property("speaker");
     public static final Property event = property("event");
     public static final Property about = property("about");
@@ -99,4 +130,6 @@ public final class SIJILL {
     // Properties: provenance
     public static final Property evidence = property("evidence");
     public static final Property mentions = property("mentions");
+    public static final Property documentKind = property("documentKind");
+    public static final Property origin = property("origin");
 }

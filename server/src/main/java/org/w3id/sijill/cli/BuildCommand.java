@@ -1,14 +1,47 @@
 package org.w3id.sijill.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.core.ProjectPaths;
+import org.w3id.sijill.loader.BuildReport;
+import org.w3id.sijill.loader.ConsoleProgress;
+import org.w3id.sijill.loader.StoreBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sijill build}: Build the TDB2 store from sources/ (validated; swapped in only when everything passed). */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the TDB2 store from sources/ (validated; swapped in only when everything passed).")
+/**
+ * {@code sijill build [--sources DIR] [--store DIR]}: builds the TDB2 store from the sources
+ * (validated; swapped in only when everything passed) and prints a summary. Errors are
+ * {@link org.w3id.sijill.core.SijillException}s, translated by {@link SijillCli}.
+ *
+ * <pre>{@code
+ * ./sijill build --sources sources --store var/store
+ * }</pre>
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the TDB2 store from sources/ (validated; swapped in only when everything passed).")
 public final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sources", paramLabel = "DIR", description = "the sources folder (default: sources/ of the project)")
+    Path sources;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "the TDB2 store folder (default: var/store of the project)")
+    Path store;
+
     @Override
     public Integer call() {
-        throw new SijillException(SijillException.Kind.ENVIRONMENT, "'build' is not built yet");
+        ProjectPaths paths = ProjectPaths.locate();
+        BuildReport report = new StoreBuilder(paths).build(
+                sources != null ? sources : paths.sources(),
+                store != null ? store : paths.defaultStore(),
+                new ConsoleProgress(System.err));
+        spec.commandLine().getOut().print(report.summary());
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }

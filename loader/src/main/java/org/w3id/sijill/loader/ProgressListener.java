@@ -1,0 +1,28 @@
+package org.w3id.sijill.loader;
+
+/**
+ * Receives the progress of a build: stages, each with an optional number of steps.
+ *
+ * <pre>{@code
+ * builder.build(sources, store, ProgressListener.NONE);
+ * builder.build(sources, store, new ConsoleProgress(System.err));
+ * }</pre>
+ */
+public interface ProgressListener {
+
+    /** Begins a stage; {@code steps} is 0 when the stage has no countable steps. */
+    void stage(String name, long steps);
+
+    /** One step of the current stage is done. */
+    void step();
+
+    /** The current stage is finished. */
+    void endStage();
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = new ProgressListener() {
+        @Override public void stage(String name, long steps) { }
+        @Override public void step() { }
+        @Override public void endStage() { }
+    };
+}

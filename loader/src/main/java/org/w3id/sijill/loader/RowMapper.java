@@ -1,0 +1,100 @@
+package org.w3id.sijill.loader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.sijill.core.SourceDataException;
+
+/**
+ * Runs a table's mapping (a SPARQL CONSTRUCT) once per row, with the row's values put in for the
+ * query's variables by Jena's syntactic substitution (in the template and the pattern alike):
+ * {@code ?about}, {@code ?{column}} (an IRI or typed/tagged literal), {@code ?{column}_text} (the
+ * raw text), {@code ?source}, {@code ?passage}, {@code ?evidence}, {@code ?graph}. Empty cells
+ * stay unbound, so template triples using them are skipped. A list column runs the query once per
+ * value (once per combination when there are several), and the union is kept. The triples go into
+ * the named graph of the row's source.
+ *
+ * <pre>{@code
+ * new RowMapper(table).map(validRow, streamRdf);
+ * }</pre>
+ */
+public final class RowMapper {
+    private static final Graph EMPTY = GraphFactory.createGraphMem();
+    private final TableDefinition table;
+    private long triples;
+
+    public RowMapper(TableDefinition table) {
+        this.table = table;
+    }
+
+    /** @return the number of triples written so far (before de-duplication by the store) */
+    public long triples() { return triples; }
+
+    /** Maps one row into quads of its source's graph. */
+    public void map(ValidRow v, StreamRDF out) {
+        Node graph = v.source().graph();
+        List<Binding> bindings = new ArrayList<>();
+        combinations(v, new ArrayList<>(v.values().entrySet()), 0, base(v), bindings);
+        for (Binding b : bindings) {
+            Graph result;
+            try {
+                result = QueryExec.graph(EMPTY).query(table.mapping()).substitution(b).construct();
+            } catch (QueryException e) {
+                throw new SourceDataException(table.mappingFile(), 0, null, "failed on " + v.row().file().getFileName()
+                        + " line " + v.row().line() + ": " + e.getMessage());
+            }
+            result.find().forEach(t -> {
+                out.quad(Quad.create(graph, t));
+                triples++;
+            });
+        }
+    }
+
+    private static BindingBuilder base(ValidRow v) {
+        BindingBuilder b = Binding.builder();
+        b.add(Var.alloc("about"), v.about());
+        b.add(Var.alloc("source"), v.source().iri());
+        b.add(Var.alloc("source_text"), str(v.source().slug()));
+        b.add(Var.alloc("graph"), v.source().graph());
+        if (v.passage() != null) {
+            b.add(Var.alloc("passage"), v.source().passageIri(v.passage()));
+            b.add(Var.alloc("passage_text"), str(v.passage()));
+        }
+        if (v.evidence() != null) {
+            b.add(Var.alloc("evidence"), v.evidence());
+            b.add(Var.alloc("evidence_text"), str(v.evidence().getLiteralLexicalForm()));
+        }
+        return b;
+    }
+
+    private static void combinations(ValidRow v, List<Map.Entry<String, List<ValidRow.Value>>> cols, int i,
+                                     BindingBuilder prefix, List<Binding> out) {
+        if (i == cols.size()) {
+            out.add(prefix.build());
+            return;
+        }
+        String name = cols.get(i).getKey();
+        for (ValidRow.Value value : cols.get(i).getValue()) {
+            BindingBuilder b = Binding.builder(prefix.snapshot());
+            b.add(Var.alloc(name), value.node());
+            b.add(Var.alloc(name + "_text"), str(value.text()));
+            combinations(v, cols, i + 1, b, out);
+        }
+    }
+
+    private static Node str(String s) {
+        return NodeFactory.createLiteralDT(s, XSDDatatype.XSDstring);
+    }
+}
