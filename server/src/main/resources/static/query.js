@@ -37,7 +37,8 @@
       var local = localHref(term.value);
       a.href = local || term.value;
       if (!local) { a.rel = "external noopener"; a.className = "external"; }
-      a.textContent = term.value;
+      a.textContent = local ? local.replace(/^\/id\//, "").replace(/^\/page\/ontology#/, "sijill:") : term.value;
+      a.title = term.value;
       a.dir = "ltr";
       td.appendChild(a);
     } else {

@@ -11,10 +11,18 @@ package org.w3id.sijill.server.pages;
  * @param text the text
  * @param lang the language tag of the text, or "" when it has none
  * @param fallback true when the page language had no label and another was used
+ * @param direction a fixed writing direction (e.g. {@code ltr} for dates and numbers), or null to
+ *                  take it from the language
  */
-public record Label(String text, String lang, boolean fallback) {
-    /** @return the writing direction of the label's language, or "auto" */
+public record Label(String text, String lang, boolean fallback, String direction) {
+
+    public Label(String text, String lang, boolean fallback) {
+        this(text, lang, fallback, null);
+    }
+
+    /** @return the writing direction: the fixed one, else that of the label's language, else "auto" */
     public String dir() {
+        if (direction != null) return direction;
         return PageLanguage.fromCode(lang).map(PageLanguage::dir).orElse("auto");
     }
 

@@ -69,7 +69,10 @@ public final class ValueRenderer {
         String dt = l.getLanguage().isEmpty() && l.getDatatypeURI() != null
                 ? TermLabels.prefixed(l.getDatatypeURI()) : null;
         if ("xsd:string".equals(dt)) dt = null;
-        return ValueView.literal(new Label(l.getLexicalForm(), l.getLanguage(), false), dt);
+        // Dates, years and numbers are Latin-digit tokens with hyphens: inside Arabic text they must
+        // stay left to right, or "2026-04-27" is shown as "27-04-2026".
+        String direction = dt != null ? "ltr" : null;
+        return ValueView.literal(new Label(l.getLexicalForm(), l.getLanguage(), false, direction), dt);
     }
 
     /**
