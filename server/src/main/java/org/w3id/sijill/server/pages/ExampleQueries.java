@@ -13,8 +13,8 @@ import org.w3id.sijill.core.SijillException;
 
 /**
  * The example queries: the {@code *.rq} files of a folder (the project's {@code queries/}), each
- * titled by its header comment. The first comment line is the title; a later header line in
- * Arabic script gives the Arabic title. The folder is read on every call, so new files show up
+ * titled by its header comment: the first paragraph of comment lines (up to a blank comment line
+ * or an {@code @param}/{@code @example} line); lines in Arabic script give the Arabic title. The folder is read on every call, so new files show up
  * without a restart.
  *
  * <pre>{@code
@@ -83,23 +83,30 @@ public final class ExampleQueries {
         String text = Files.readString(p, StandardCharsets.UTF_8);
         String file = p.getFileName().toString();
         String name = file.substring(0, file.length() - ".rq".length());
-        String titleEn = null;
-        String titleAr = null;
+        StringBuilder en = new StringBuilder();
+        StringBuilder ar = new StringBuilder();
         StringBuilder description = new StringBuilder();
+        boolean inTitle = true;
         for (String line : text.split("\\R")) {
             String t = line.strip();
-            if (t.isEmpty()) {
-                if (titleEn != null || titleAr != null) break;
+            if (!t.startsWith("#")) {
+                if (t.isEmpty() && en.length() == 0 && ar.length() == 0) continue;
+                break;
+            }
+            String c = t.replaceFirst("^#+", "").strip();
+            // The title is the first paragraph of the header; "@param"/"@example" lines and what
+            // follows a blank comment line are details.
+            if (c.isEmpty() || c.startsWith("@")) {
+                if (en.length() > 0 || ar.length() > 0) inTitle = false;
+                if (c.startsWith("@")) continue;
                 continue;
             }
-            if (!t.startsWith("#")) break;
-            String c = t.replaceFirst("^#+", "").strip();
-            if (c.isEmpty()) continue;
-            boolean arabic = ARABIC.matcher(c).find();
-            if (arabic && titleAr == null) titleAr = c;
-            else if (!arabic && titleEn == null) titleEn = c;
-            else description.append(description.length() == 0 ? "" : " ").append(c);
+            StringBuilder target = !inTitle ? description : ARABIC.matcher(c).find() ? ar : en;
+            if (target.length() > 0) target.append(' ');
+            target.append(c);
         }
+        String titleEn = en.length() == 0 ? null : en.toString();
+        String titleAr = ar.length() == 0 ? null : ar.toString();
         return new Example(name, titleEn, titleAr, description.toString(), text);
     }
 }

@@ -7,7 +7,6 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
@@ -114,7 +113,9 @@ public final class SchemaOrgJsonLd {
     }
 
     /**
+     * @param siteUrl the address of the landing page
      * @param name the dataset name
+     * @param alternateName its other name (Arabic)
      * @param description what it is
      * @param release the release id, or null
      * @param downloads the published files
@@ -198,6 +199,4 @@ public final class SchemaOrgJsonLd {
         return st != null && st.getObject().isLiteral()
                 ? java.util.Optional.of(st.getObject().asLiteral().getLexicalForm()) : java.util.Optional.empty();
     }
-
-    static boolean isUri(RDFNode n) { return n != null && n.isURIResource(); }
 }
