@@ -254,8 +254,8 @@ class PageRenderingTest {
         assertNotNull(law, "anchor #Law");
         assertEquals("قانون", law.selectFirst("dd.label bdi[lang=ar]").text());
         assertEquals("law", law.selectFirst("dd.label bdi[lang=en]").text());
-        assertEquals("صك قانوني صادر ونافذ.", law.selectFirst("dd[lang=ar]").text());
-        assertEquals("An enacted legal instrument.", law.selectFirst("dd[lang=en]").text());
+        assertEquals("صك قانوني صادر ونافذ.", law.selectFirst("dd.definition bdi[lang=ar]").text());
+        assertEquals("An enacted legal instrument.", law.selectFirst("dd.definition bdi[lang=en]").text());
         assertNotNull(law.selectFirst("a[href=/page/ontology#LegalInstrument]"), "superclass linked");
         Element jurisdiction = doc.getElementById("jurisdiction");
         assertNotNull(jurisdiction.selectFirst("a[href=/page/ontology#Country]"), "range linked");
