@@ -171,6 +171,12 @@ class CompetencyQuestionsTest {
                 ID + "concept/recommendation-category/legislative-framework", "7",
                 ID + "concept/recommendation-category/regional-international-cooperation", "20",
                 ID + "concept/recommendation-category/national-frameworks", "19"), counts);
+        Map<String, String> topics = rows.stream().collect(Collectors.toMap(r -> r.get("category"), r -> r.get("topics")));
+        assertTrue(topics.get(ID + "concept/recommendation-category/legislative-framework").contains("cybercrime"), topics.toString());
+        assertTrue(topics.get(ID + "concept/recommendation-category/national-frameworks").contains("consumer-protection"), topics.toString());
+        List<Map<String, String>> atMeeting = run("cq07-recommendations-by-category",
+                Map.of("event", List.of(ID + "event/beirut-2018-experts-meeting")));
+        assertEquals(3, atMeeting.size(), atMeeting.toString());
     }
 
     @Test

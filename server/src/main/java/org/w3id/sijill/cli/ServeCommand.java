@@ -13,6 +13,8 @@ import org.w3id.sijill.loader.BuildReport;
 import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.StandardModules;
+import org.w3id.sijill.server.pages.DownloadsInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .publicBase(base)
                 .serviceAllow(serviceAllow)
                 .adminPassword(adminPassword)
+                .addModules(StandardModules.of(paths, timeout, DownloadsInfo.NONE))
                 .build()
                 .start();
         String url = server.baseUrl();
@@ -90,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  SPARQL         " + url + "sparql");
         out.println("  query page     " + url + "query");
         out.println("  linked data    " + url + "id/country/LB  (303 to /page/... or /data/... by Accept)");
-        out.println("  ontology       " + url + "ontology");
+        out.println("  ontology       " + url + "ontology  (documentation: " + url + "page/ontology)");
+        out.println("  named queries  " + url + "api/queries");
         out.println("  health         " + url + "$/ping");
         out.println("  metrics        " + url + "$/metrics");
         out.flush();
