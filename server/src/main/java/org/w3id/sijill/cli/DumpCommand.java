@@ -1,14 +1,49 @@
 package org.w3id.sijill.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.dump.DumpCatalog;
+import org.w3id.sijill.dump.DumpSettings;
+import org.w3id.sijill.dump.DumpWriter;
+import org.w3id.sijill.dump.Release;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sijill dump}: Write the downloadable dumps (JSON-LD, N-Quads, TriG, Turtle) with checksums. */
-@Command(name = "dump", mixinStandardHelpOptions = true, description = "Write the downloadable dumps (JSON-LD, N-Quads, TriG, Turtle) with checksums.")
+/** {@code sijill dump --out DIR [--store DIR]}: write the downloadable dumps (JSON-LD, N-Quads, TriG, Turtle) with checksums. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = "Write the downloadable dumps (JSON-LD, N-Quads, TriG, Turtle) with checksums and the release id.")
 public final class DumpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the dumps into (created if missing)")
+    Path out;
+
+    @Option(names = "--store", paramLabel = "DIR", description = "the TDB2 store (default: var/store in the project)")
+    Path store;
+
     @Override
     public Integer call() {
-        throw new SijillException(SijillException.Kind.ENVIRONMENT, "'dump' is not built yet");
+        ProjectPaths home = ProjectPaths.locate();
+        Path storeDir = store != null ? store : home.defaultStore();
+        if (!Files.isDirectory(storeDir)) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, "no store at " + storeDir + " (build it with: ./sijill build)");
+        }
+        Release release = Release.read(storeDir);
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(storeDir.toString());
+        DumpCatalog c = new DumpWriter(DumpSettings.fromProject(home)).write(dsg, release, out);
+        spec.commandLine().getOut().printf("release %s written to %s%n", c.release(), out);
+        for (DumpCatalog.DumpFile f : c.files()) {
+            spec.commandLine().getOut().printf("  %-18s %,14d bytes  %s%n", f.name(), f.bytes(), f.sha256());
+        }
+        return 0;
     }
 }

@@ -1,0 +1,211 @@
+package org.w3id.sijill.dump;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.w3id.sijill.core.SijillException;
+
+/**
+ * Writes the downloadable dumps of a store into a folder: {@code sijill.jsonld} and
+ * {@code sijill.jsonld.gz} (streaming JSON-LD, {@link StreamingJsonLdWriter}), {@code sijill.nq.gz},
+ * {@code sijill.trig}, {@code sijill.ttl} (the union graph), {@code SHA256SUMS} and
+ * {@code release.properties}. All files are written from one read transaction (one snapshot) and
+ * carry the release id: the dataset-description graph ({@link DatasetDescription#provenance}, with
+ * {@code dcterms:hasVersion}, licence and sources) is part of the data, and the text formats start
+ * with a comment header. Files are written to a staging folder first and moved into place only
+ * when all are complete, so a failed run leaves the published dumps as they were.
+ *
+ * <pre>{@code
+ * DumpCatalog c = new DumpWriter(settings).write(store, Release.read(storeDir), Path.of("var/dumps"));
+ * }</pre>
+ */
+public final class DumpWriter {
+
+    private final DumpSettings settings;
+    private final JsonLdContext context;
+
+    public DumpWriter(DumpSettings settings) {
+        this(settings, JsonLdContext.published());
+    }
+
+    public DumpWriter(DumpSettings settings, JsonLdContext context) {
+        this.settings = settings;
+        this.context = context;
+    }
+
+    /** Writes all dump files of {@code store} (release {@code release}) into {@code outDir}. @return the new catalog */
+    public DumpCatalog write(DatasetGraph store, Release release, Path outDir) {
+        Path staging;
+        try {
+            Files.createDirectories(outDir);
+            staging = Files.createTempDirectory(outDir, ".staging-");
+        } catch (IOException e) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": cannot create the dumps folder: " + e.getMessage(), e);
+        }
+        try {
+            Txn.executeRead(store, () -> writeAll(store, release, staging));
+            List<String> sums = new ArrayList<>();
+            for (DumpFormat f : DumpFormat.values()) sums.add(sha256(staging.resolve(f.fileName())) + "  " + f.fileName());
+            Files.write(staging.resolve(DumpFormat.CHECKSUMS), sums, StandardCharsets.UTF_8);
+            release.write(staging);
+            // move into place: data files first, then the checksums and the release file that name them
+            for (DumpFormat f : DumpFormat.values()) move(staging, outDir, f.fileName());
+            move(staging, outDir, DumpFormat.CHECKSUMS);
+            move(staging, outDir, Release.FILE);
+            return DumpCatalog.read(outDir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": writing the dumps failed: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private void writeAll(DatasetGraph store, Release release, Path dir) {
+        Graph description = DatasetDescription.provenance(release, settings, store);
+        Node descriptionName = NodeFactory.createURI(DatasetDescription.GRAPH);
+        try {
+            // JSON-LD, plain and gzip in one pass
+            try (OutputStream plain = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD.fileName())), 1 << 16);
+                    GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD_GZ.fileName())), 1 << 16);
+                    OutputStream both = new Tee(plain, gz)) {
+                StreamingJsonLdWriter w = new StreamingJsonLdWriter(context);
+                try (StreamingJsonLdWriter.Session s = w.open(both)) {
+                    s.graph(null, store.getDefaultGraph().find());
+                    forEachGraph(store, g -> s.graph(g, Iter.map(store.find(g, Node.ANY, Node.ANY, Node.ANY), Quad::asTriple)));
+                    s.graph(descriptionName, description.find());
+                }
+            }
+            // N-Quads (gzip)
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.NQUADS_GZ.fileName())), 1 << 16)) {
+                header(out, release, "N-Quads");
+                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+                st.start();
+                store.find().forEachRemaining(st::quad);
+                description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
+                st.finish();
+            }
+            // TriG, graph by graph
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TRIG.fileName())), 1 << 16)) {
+                header(out, release, "TriG");
+                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
+                st.start();
+                context.prefixes().forEach(st::prefix);
+                store.getDefaultGraph().find().forEachRemaining(st::triple);
+                forEachGraph(store, g -> Iter.forEach(store.find(g, Node.ANY, Node.ANY, Node.ANY), st::quad));
+                description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
+                st.finish();
+            }
+            // Turtle: the union of all graphs
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TURTLE.fileName())), 1 << 16)) {
+                header(out, release, "Turtle (the union of all graphs)");
+                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+                st.start();
+                context.prefixes().forEach(st::prefix);
+                Iterator<Triple> union = store.getUnionGraph().find();
+                union.forEachRemaining(st::triple);
+                store.getDefaultGraph().find().forEachRemaining(st::triple);
+                description.find().forEachRemaining(st::triple);
+                st.finish();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void forEachGraph(DatasetGraph store, java.util.function.Consumer<Node> action) {
+        Iterator<Node> names = store.listGraphNodes();
+        try {
+            while (names.hasNext()) action.accept(names.next());
+        } finally {
+            Iter.close(names);
+        }
+    }
+
+    private void header(OutputStream out, Release release, String what) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write("# Sijill — " + what + "\n");
+        w.write("# release " + release.id() + " (built " + release.built() + ")\n");
+        w.write("# licence " + settings.licence() + "\n");
+        for (ExternalSource s : settings.sources()) {
+            if (!s.acknowledgement().isEmpty()) w.write("# " + s.acknowledgement() + "\n");
+        }
+        w.write("# provenance and sources: graph <" + DatasetDescription.GRAPH + ">\n");
+        w.flush();
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static void move(Path from, Path to, String name) throws IOException {
+        Files.move(from.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        // the staging folder is ours alone; a leftover is harmless, so failing to delete it is not an error
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            System.getLogger(DumpWriter.class.getName()).log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes to two streams at once. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream a;
+        private final OutputStream b;
+
+        Tee(OutputStream a, OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public void write(int c) throws IOException { a.write(c); b.write(c); }
+
+        @Override public void write(byte[] buf, int off, int len) throws IOException { a.write(buf, off, len); b.write(buf, off, len); }
+
+        @Override public void flush() throws IOException { a.flush(); b.flush(); }
+
+        @Override public void close() throws IOException {
+            try {
+                a.close();
+            } finally {
+                b.close();
+            }
+        }
+    }
+}

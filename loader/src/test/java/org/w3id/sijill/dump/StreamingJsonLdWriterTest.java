@@ -1,0 +1,141 @@
+package org.w3id.sijill.dump;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.sijill.core.SijillException;
+
+/**
+ * The streaming JSON-LD writer against the hard cases ({@code dump/hard-cases.trig}) loaded into
+ * an on-disk TDB2 store: the JSON-LD's RDF, read by three independent processors, is isomorphic
+ * to the store's N-Quads.
+ */
+class StreamingJsonLdWriterTest {
+
+    @TempDir
+    static Path tmp;
+
+    static DatasetGraph store;
+    static DatasetGraph expectedNQuads;
+    static Path jsonld;
+    static String text;
+
+    @BeforeAll
+    static void writeHardCases() throws Exception {
+        store = DatabaseMgr.connectDatasetGraph(tmp.resolve("store").toString());
+        try (InputStream in = StreamingJsonLdWriterTest.class.getResourceAsStream("/dump/hard-cases.trig")) {
+            assertTrue(in != null, "test resource dump/hard-cases.trig is missing");
+            Txn.executeWrite(store, () -> RDFParser.source(in).lang(Lang.TRIG).parse(store));
+        }
+        // The reference: the store as N-Quads, written by Jena and parsed back.
+        ByteArrayOutputStream nq = new ByteArrayOutputStream();
+        Txn.executeRead(store, () -> RDFDataMgr.write(nq, store, Lang.NQUADS));
+        expectedNQuads = JsonLdReaders.nquads(nq.toString(StandardCharsets.UTF_8));
+        assertTrue(expectedNQuads.getDefaultGraph().size() > 0, "hard cases: no default-graph triples loaded");
+        assertTrue(Txn.calculateRead(store, () -> store.listGraphNodes().hasNext()), "hard cases: no named graph loaded");
+
+        jsonld = tmp.resolve("hard-cases.jsonld");
+        try (OutputStream out = Files.newOutputStream(jsonld)) {
+            long n = Txn.calculateRead(store, () -> new StreamingJsonLdWriter(JsonLdContext.published()).write(store, out));
+            assertEquals(Txn.calculateRead(store, () -> (long) store.stream().count()), n, "quads written");
+        }
+        text = Files.readString(jsonld, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jenaReaderSeesTheSameRdf() throws Exception {
+        JsonLdReaders.assertIsomorphic(expectedNQuads, JsonLdReaders.jena(jsonld), "Jena JSON-LD 1.1 reader");
+    }
+
+    @Test
+    void jsonldJavaSeesTheSameRdf() throws Exception {
+        JsonLdReaders.assertIsomorphic(expectedNQuads, JsonLdReaders.jsonldJava(jsonld), "jsonld-java");
+    }
+
+    @Test
+    void jsonldJsSeesTheSameRdf() throws Exception {
+        JsonLdReaders.assertIsomorphic(JsonLdReaders.canonicalDoubles(expectedNQuads),
+                JsonLdReaders.canonicalDoubles(JsonLdReaders.jsonldJs(jsonld)), "jsonld.js");
+    }
+
+    @Test
+    void outputIsCompactedWithThePublishedContext() {
+        assertTrue(text.contains("\"@context\": \"https://w3id.org/sijill/context.jsonld\""), text);
+        // terms, compact IRIs, coercions, language objects, Arabic as UTF-8 (not \\u escapes)
+        assertTrue(text.contains("\"sameAs\": \"wd:Q79\""), "owl:sameAs as term with @id coercion");
+        assertTrue(text.contains("\"@id\": \"sgraph:test\", \"@graph\": ["), "named graph object");
+        assertTrue(text.contains("{\"@value\": \"مصر\", \"@language\": \"ar\"}"), "Arabic label as UTF-8 value object");
+        assertTrue(text.contains("\"yearAdopted\": [\"2018\""), "coerced gYear written as a bare string");
+        assertTrue(text.contains("\"@type\": [\"sijill:Law\""), "class as compact IRI in @type");
+        assertTrue(text.contains("\"http://example.org/p\": {\"@id\": \"http://example.org/o\"}"), "IRI outside the context kept absolute");
+        assertTrue(text.contains("\"sijill:unknownProperty\": \"u\""), "property without a term as compact IRI");
+    }
+
+    @Test
+    void embeddedContextNeedsNoResolution() throws Exception {
+        Path embedded = tmp.resolve("embedded.jsonld");
+        try (OutputStream out = Files.newOutputStream(embedded)) {
+            Txn.executeRead(store, () -> new StreamingJsonLdWriter(JsonLdContext.published(), StreamingJsonLdWriter.ContextMode.EMBED)
+                    .write(store, out));
+        }
+        DatasetGraph read = DatasetGraphFactory.createTxnMem();
+        RDFParser.source(embedded).lang(Lang.JSONLD11).parse(read); // no document loader: must not need one
+        JsonLdReaders.assertIsomorphic(expectedNQuads, read, "Jena reader on the embedded-context document");
+    }
+
+    @Test
+    void unsortedInputIsStillCorrect() throws Exception {
+        DatasetGraph mem = DatasetGraphFactory.createTxnMem();
+        RDFDataMgr.read(mem, StreamingJsonLdWriterTest.class.getResourceAsStream("/dump/hard-cases.trig"), Lang.TRIG);
+        Path out = tmp.resolve("unsorted.jsonld");
+        StreamingJsonLdWriter w = new StreamingJsonLdWriter(JsonLdContext.published());
+        try (OutputStream os = Files.newOutputStream(out); StreamingJsonLdWriter.Session s = w.open(os)) {
+            // triples in reverse order: subjects interleave, so the same @id appears in several node objects
+            java.util.List<org.apache.jena.graph.Triple> all = new java.util.ArrayList<>();
+            mem.getDefaultGraph().find().forEachRemaining(all::add);
+            java.util.Collections.reverse(all);
+            s.graph(null, all.iterator());
+        }
+        DatasetGraph expected = DatasetGraphFactory.createTxnMem();
+        mem.getDefaultGraph().find().forEachRemaining(t -> expected.getDefaultGraph().add(t));
+        JsonLdReaders.assertIsomorphic(expected, JsonLdReaders.jena(out), "unsorted input");
+    }
+
+    @Test
+    void iriWhoseSchemeIsAContextTermIsRefused() {
+        DatasetGraph mem = DatasetGraphFactory.createTxnMem();
+        mem.getDefaultGraph().add(NodeFactory.createURI("http://example.org/s"), NodeFactory.createURI("http://example.org/p"),
+                NodeFactory.createURI("label:x"));
+        SijillException e = assertThrows(SijillException.class,
+                () -> new StreamingJsonLdWriter(JsonLdContext.published()).write(mem, OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().contains("label:x"), e.getMessage());
+    }
+
+    @Test
+    void emptyDatasetIsAValidDocument() throws Exception {
+        Path out = tmp.resolve("empty.jsonld");
+        try (OutputStream os = Files.newOutputStream(out)) {
+            new StreamingJsonLdWriter(JsonLdContext.published()).write(DatasetGraphFactory.createTxnMem(), os);
+        }
+        assertEquals("{\n  \"@context\": \"https://w3id.org/sijill/context.jsonld\",\n  \"@graph\": []\n}\n", Files.readString(out));
+        assertTrue(JsonLdReaders.jena(out).isEmpty());
+    }
+}

@@ -1,0 +1,167 @@
+package org.w3id.sijill.server.dumps;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.rdf.model.Model;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.dump.DumpCatalog;
+import org.w3id.sijill.dump.DumpFormat;
+import org.w3id.sijill.dump.DumpSettings;
+import org.w3id.sijill.dump.Dumps;
+import org.w3id.sijill.server.Site;
+
+/**
+ * Serves the dumps folder under {@code /dumps/}: {@code /dumps/} lists the files (HTML, the
+ * dataset page), {@code /dumps/{file}} sends a file of the catalog with its media type,
+ * {@code Content-Length} and {@code ETag "{release}/{sha256}"} ({@code If-None-Match} → 304);
+ * anything else is 404. {@link #regenerating} first brings the folder in step with the store
+ * ({@link Dumps#ensureCurrent}: written anew when its release differs from the store's).
+ *
+ * <pre>{@code
+ * SijillServer.builder()...addModule(DumpFilesModule.regenerating(Path.of("var/dumps"), DumpSettings.fromProject(home)))
+ * // curl -I http://localhost:3030/dumps/sijill.jsonld.gz
+ * }</pre>
+ */
+public final class DumpFilesModule implements FusekiModule {
+
+    private final Path dumpsDir;
+    private final DumpSettings settings;
+
+    private DumpFilesModule(Path dumpsDir, DumpSettings settings) {
+        this.dumpsDir = dumpsDir;
+        this.settings = settings;
+    }
+
+    /** Serves {@code dumpsDir} as it is (it must hold complete dumps when requests come). */
+    public static DumpFilesModule serving(Path dumpsDir) {
+        return new DumpFilesModule(dumpsDir, null);
+    }
+
+    /** Serves {@code dumpsDir}, writing the dumps first when they are missing or of another release than the store. */
+    public static DumpFilesModule regenerating(Path dumpsDir, DumpSettings settings) {
+        return new DumpFilesModule(dumpsDir, settings);
+    }
+
+    @Override
+    public String name() { return "Sijill dumps"; }
+
+    @Override
+    public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
+        Site site = Site.from(builder);
+        if (settings != null) Dumps.ensureCurrent(Site.dataset(registry), site.store(), dumpsDir, settings);
+        CatalogCache catalog = new CatalogCache(dumpsDir);
+        builder.addServlet("/dumps/*", new FilesServlet(catalog, site));
+        builder.addServlet("/dumps", new FilesServlet(catalog, site));
+    }
+
+    static final class FilesServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient CatalogCache catalog;
+        private final transient Site site;
+
+        FilesServlet(CatalogCache catalog, Site site) {
+            this.catalog = catalog;
+            this.site = site;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/dumps")) {
+                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                response.setHeader("Location", site.baseFor(request) + "dumps/");
+                return;
+            }
+            String name = path.substring("/dumps/".length());
+            DumpCatalog c = catalog.get();
+            if (name.isEmpty()) {
+                DatasetPage.render(request, response, c, null, site);
+                return;
+            }
+            if (name.equals(DumpFormat.CHECKSUMS)) {
+                send(request, response, catalog.dir().resolve(name), "text/plain; charset=utf-8", '"' + c.release() + "/SHA256SUMS\"");
+                return;
+            }
+            DumpCatalog.DumpFile f = c.file(name)
+                    .orElseThrow(() -> new SijillException(SijillException.Kind.NOT_FOUND, "no dump file '" + name + "'; the files are listed at /dumps/"));
+            send(request, response, catalog.dir().resolve(f.name()), f.format().contentType(), f.etag(c.release()));
+        }
+
+        private void send(HttpServletRequest request, HttpServletResponse response, Path file, String contentType, String etag) throws IOException {
+            response.setHeader("ETag", etag);
+            response.setHeader("Cache-Control", "public, max-age=" + site.maxAge().toSeconds());
+            String inm = request.getHeader("If-None-Match");
+            if (inm != null && matches(inm, etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            response.setContentType(contentType);
+            response.setContentLengthLong(Files.size(file));
+            response.setDateHeader("Last-Modified", Files.getLastModifiedTime(file).toMillis());
+            if ("HEAD".equals(request.getMethod())) return;
+            try (InputStream in = Files.newInputStream(file); OutputStream out = response.getOutputStream()) {
+                in.transferTo(out);
+            }
+        }
+
+        static boolean matches(String ifNoneMatch, String etag) {
+            String bare = etag.substring(1, etag.length() - 1);
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*")) return true;
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
+                // Jetty's gzip layer marks compressed variants "--gzip"; they are the same entity.
+                if (t.endsWith("--gzip")) t = t.substring(0, t.length() - "--gzip".length());
+                if (t.equals(bare)) return true;
+            }
+            return false;
+        }
+    }
+
+    /** The catalog of a dumps folder, read again when its checksum file changes. */
+    static final class CatalogCache {
+        private final Path dir;
+        private DumpCatalog catalog;
+        private long stamp = Long.MIN_VALUE;
+
+        CatalogCache(Path dir) {
+            this.dir = dir;
+        }
+
+        Path dir() { return dir; }
+
+        synchronized DumpCatalog get() {
+            long now;
+            try {
+                now = Files.getLastModifiedTime(dir.resolve(DumpFormat.CHECKSUMS)).toMillis()
+                        ^ Files.getLastModifiedTime(dir.resolve(org.w3id.sijill.dump.Release.FILE)).toMillis() * 31;
+            } catch (IOException e) {
+                throw new SijillException(SijillException.Kind.NOT_FOUND, "no dumps are published yet (run ./sijill dump)", e);
+            }
+            if (catalog == null || now != stamp) {
+                catalog = DumpCatalog.read(dir);
+                stamp = now;
+            }
+            return catalog;
+        }
+    }
+
+    /** Media types of what {@code /dumps/} serves, for the record. */
+    static Map<String, String> contentTypes() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (DumpFormat f : DumpFormat.values()) m.put(f.fileName(), f.contentType());
+        m.put(DumpFormat.CHECKSUMS, "text/plain; charset=utf-8");
+        return m;
+    }
+}

@@ -1,0 +1,26 @@
+package org.w3id.sijill.server.dumps;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.w3id.sijill.dump.DumpSettings;
+
+/**
+ * The dump-related modules in the order the server adds them: {@link ContextModule}
+ * ({@code /context.jsonld}), {@link DumpFilesModule} ({@code /dumps/}, regenerating the folder
+ * when the store's release changed), {@link DatasetDescriptionModule} ({@code /.well-known/void},
+ * {@code /dataset}).
+ *
+ * <pre>{@code
+ * ProjectPaths home = ProjectPaths.locate();
+ * SijillServer.builder()...addModules(DumpModules.forServe(home.home().resolve("var/dumps"), DumpSettings.fromProject(home)));
+ * }</pre>
+ */
+public final class DumpModules {
+    private DumpModules() {}
+
+    /** @return the modules serving (and, when stale, first regenerating) {@code dumpsDir} */
+    public static List<FusekiModule> forServe(Path dumpsDir, DumpSettings settings) {
+        return List.of(new ContextModule(), DumpFilesModule.regenerating(dumpsDir, settings), new DatasetDescriptionModule(dumpsDir, settings));
+    }
+}
