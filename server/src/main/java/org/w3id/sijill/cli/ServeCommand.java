@@ -14,7 +14,6 @@ import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.StandardModules;
-import org.w3id.sijill.server.pages.DownloadsInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "enables /$/stats behind HTTP basic auth (user 'admin'); default: env SIJILL_ADMIN_PASSWORD, else no admin operations")
     String adminPassword;
 
+    @Option(names = "--dumps", paramLabel = "DIR", description = "where the dumps are written (when missing or stale) and served from (default: var/dumps of the project)")
+    Path dumps;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Fuseki configuration (default: fuseki-config/sijill.ttl of the project)")
     Path config;
 
@@ -83,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .publicBase(base)
                 .serviceAllow(serviceAllow)
                 .adminPassword(adminPassword)
-                .addModules(StandardModules.of(paths, timeout, DownloadsInfo.NONE))
+                .addModules(StandardModules.of(paths, timeout, dumps != null ? dumps : paths.defaultDumps(), base))
                 .build()
                 .start();
         String url = server.baseUrl();
@@ -95,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  linked data    " + url + "id/country/LB  (303 to /page/... or /data/... by Accept)");
         out.println("  ontology       " + url + "ontology  (documentation: " + url + "page/ontology)");
         out.println("  named queries  " + url + "api/queries");
+        out.println("  downloads      " + url + "dumps/  (dataset description: " + url + "dataset)");
         out.println("  health         " + url + "$/ping");
         out.println("  metrics        " + url + "$/metrics");
         out.flush();

@@ -39,7 +39,6 @@ import org.w3id.sijill.loader.ProgressListener;
 import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.StandardModules;
-import org.w3id.sijill.server.pages.DownloadsInfo;
 
 /**
  * The server as {@code serve} assembles it, on the store built from the project's own
@@ -83,7 +82,7 @@ class RealDataServerTest {
                 .ontology(paths.ontology().resolve("sijill.ttl"))
                 .port(0)
                 .serviceAllow(List.of(wikidataEndpoint))
-                .addModules(StandardModules.of(paths, Duration.ofSeconds(10), DownloadsInfo.NONE))
+                .addModules(StandardModules.of(paths, Duration.ofSeconds(10), tmp.resolve("dumps"), null))
                 .build().start();
         base = "http://localhost:" + server.port();
     }
@@ -209,6 +208,21 @@ class RealDataServerTest {
         assertTrue(seen.containsAll(seeds), "every seed page was fetched");
         assertTrue(requests > seeds.size(), "the seed pages have links to follow (" + requests + " requests)");
         assertEquals(List.of(), broken, "broken own links");
+    }
+
+    @Test
+    void theLandingPageListsTheDumpsServedUnderDumps() {
+        Document landing = Jsoup.parse(get("/").body(), base);
+        String release = server.site().release().id();
+        assertTrue(landing.text().contains(release), "the release id is on the landing page");
+        Element jsonld = landing.selectFirst("a[href=/dumps/sijill.jsonld.gz]");
+        assertTrue(jsonld != null, "the landing page links the JSON-LD dump");
+        HttpResponse<String> sums = get("/dumps/SHA256SUMS");
+        assertEquals(200, sums.statusCode(), sums.body());
+        assertTrue(sums.body().contains("sijill.jsonld.gz") && sums.body().contains("sijill.nq.gz"), sums.body());
+        HttpResponse<String> dataset = get("/dataset", "Accept", "text/turtle");
+        assertEquals(200, dataset.statusCode());
+        assertTrue(dataset.body().contains("void:triples") && dataset.body().contains("dcat:downloadURL"), dataset.body());
     }
 
     @Test
