@@ -122,7 +122,7 @@ public final class PageQueries {
 
     /**
      * Legal-status claims ?x (bound by VALUES): their own triples, the labels of what they point
-     * to, their evidence with the passage, its ordinal and document title, and their sources'
+     * to, their evidence with the passage, its token and document title, and their sources'
      * literal statements (title, date, publisher, acknowledgement).
      */
     private static final String CLAIM_DETAILS = PREFIXES + """
@@ -130,7 +130,7 @@ public final class PageQueries {
               ?x ?p ?o .
               ?o ?olp ?ol .
               ?e ?ep ?eo .
-              ?passage dcterms:isPartOf ?doc ; sijill:ordinal ?pn . ?doc ?dlp ?dl .
+              ?passage dcterms:isPartOf ?doc ; dcterms:identifier ?pn . ?doc ?dlp ?dl .
               ?src ?sp ?so .
             } WHERE { GRAPH <urn:x-arq:UnionGraph> {
               { ?x ?p ?o }
@@ -138,7 +138,7 @@ public final class PageQueries {
               ) }
               UNION { ?x sijill:evidence ?e . ?e ?ep ?eo .
                       OPTIONAL { ?e prov:wasQuotedFrom ?passage . ?passage dcterms:isPartOf ?doc .
-                                 OPTIONAL { ?passage sijill:ordinal ?pn }
+                                 OPTIONAL { ?passage dcterms:identifier ?pn }
                                  OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
               ) } } }
               UNION { ?x prov:wasDerivedFrom ?src . ?src ?sp ?so . FILTER(isLiteral(?so) || ?sp = rdfs:seeAlso) }
