@@ -122,8 +122,9 @@ class ComparePageTest {
         assertTrue(report.selectFirst("blockquote").text().contains("draft laws for protection of personal data"), report.text());
         Element passage = report.selectFirst("figcaption a");
         assertEquals(REPORT + "/p/22", passage.attr("href"));
+        assertEquals("¶ 22", passage.text().replace('\u00a0', ' '), "the source is named just above");
         assertEquals("Report of the Arab Regional Dialogue and Experts Meeting on Internet Governance and Cybersecurity Nexus"
-                + " - Promoting Trust in Cyberspace ¶ 22", passage.text(), "the passage is named by its document and token");
+                + " - Promoting Trust in Cyberspace ¶ 22", passage.attr("title"), "the passage is named by its document and token");
         assertNotNull(report.selectFirst(".instrument a[href^=/id/law/sy/]"), "the draft law is linked: " + report);
         Element tracker = claimFrom(syria, UNCTAD);
         assertEquals("status status-enacted", tracker.selectFirst(".status").className());
