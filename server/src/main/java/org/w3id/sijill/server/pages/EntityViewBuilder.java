@@ -125,10 +125,7 @@ public final class EntityViewBuilder {
 
     /** @return "¶ 21" style label for a passage: its token from the IRI */
     private Label passageLabel(Resource p) {
-        String iri = p.getURI();
-        int cut = iri.lastIndexOf("/p/");
-        String token = cut >= 0 ? iri.substring(cut + 3) : LabelSelector.fromIri(p);
-        return new Label("¶ " + token, "", false);
+        return values.label(p);
     }
 
     /** @return the sources {@code r} is derived from, with their date, publisher and notes */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.query.NamedQuery;
 import org.w3id.sijill.query.NamedQueryCatalog;
 
 /**
@@ -56,6 +58,19 @@ public final class ExampleQueries {
         return NamedQueryCatalog.load(folder).all().stream()
                 .map(q -> new Example(q.name(), q.title(), q.titleAr(), q.description(), q.text()))
                 .toList();
+    }
+
+    /**
+     * @param name the name of a query of the folder, e.g. {@code cq02-countries-side-by-side}
+     * @return the parsed named query, to bind and run
+     * @throws SijillException ({@code ENVIRONMENT}) when the folder has no such query
+     */
+    public NamedQuery named(String name) {
+        if (!Files.isDirectory(folder)) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, "the queries folder " + folder + " does not exist");
+        }
+        return NamedQueryCatalog.load(folder).find(name).orElseThrow(() -> new SijillException(
+                SijillException.Kind.ENVIRONMENT, "the queries folder " + folder + " has no query '" + name + "'"));
     }
 
     /**

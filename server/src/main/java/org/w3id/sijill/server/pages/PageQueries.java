@@ -100,11 +100,12 @@ public final class PageQueries {
             """;
 
     private static final String COUNTRIES = PREFIXES + """
-            CONSTRUCT { ?c a sijill:Country ; rdfs:label ?l ; sijill:iso2 ?iso2 . }
+            CONSTRUCT { ?c a sijill:Country ; rdfs:label ?l ; sijill:iso2 ?iso2 ; sijill:arabLeagueMember ?member . }
             WHERE { GRAPH <urn:x-arq:UnionGraph> {
               ?c a sijill:Country .
               OPTIONAL { ?c rdfs:label ?l }
               OPTIONAL { ?c sijill:iso2 ?iso2 }
+              OPTIONAL { ?c sijill:arabLeagueMember ?member }
             } }
             """;
 
@@ -116,6 +117,38 @@ public final class PageQueries {
     private static final String SOURCE_DETAILS = PREFIXES + """
             CONSTRUCT { ?x ?p ?o } WHERE { GRAPH <urn:x-arq:UnionGraph> {
               ?x ?p ?o . FILTER(isLiteral(?o) || ?p = rdfs:seeAlso || ?p = rdf:type)
+            } }
+            """;
+
+    /**
+     * Legal-status claims ?x (bound by VALUES): their own triples, the labels of what they point
+     * to, their evidence with the passage, its token and document title, and their sources'
+     * literal statements (title, date, publisher, acknowledgement).
+     */
+    private static final String CLAIM_DETAILS = PREFIXES + """
+            CONSTRUCT {
+              ?x ?p ?o .
+              ?o ?olp ?ol .
+              ?e ?ep ?eo .
+              ?passage dcterms:isPartOf ?doc ; dcterms:identifier ?pn . ?doc ?dlp ?dl .
+              ?src ?sp ?so .
+            } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              { ?x ?p ?o }
+              UNION { ?x ?p0 ?o . FILTER(isIRI(?o)) ?o ?olp ?ol . FILTER(?olp IN""" + LABEL_PROPS + """
+              ) }
+              UNION { ?x sijill:evidence ?e . ?e ?ep ?eo .
+                      OPTIONAL { ?e prov:wasQuotedFrom ?passage . ?passage dcterms:isPartOf ?doc .
+                                 OPTIONAL { ?passage dcterms:identifier ?pn }
+                                 OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
+              ) } } }
+              UNION { ?x prov:wasDerivedFrom ?src . ?src ?sp ?so . FILTER(isLiteral(?so) || ?sp = rdfs:seeAlso) }
+            } }
+            """;
+
+    /** Labels and notations of the resources ?x (bound by VALUES). */
+    private static final String LABELS = PREFIXES + """
+            CONSTRUCT { ?x ?lp ?l } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?x ?lp ?l . FILTER(?lp IN (rdfs:label, skos:prefLabel, dcterms:title, skos:notation))
             } }
             """;
 
@@ -159,7 +192,49 @@ public final class PageQueries {
         });
     }
 
-    /** @return the countries with their labels and ISO codes */
+    /** @return the claims' triples, the labels of what they name, their evidence and sources */
+    public Model claimDetails(java.util.Collection<String> claimIris) {
+        return constructFor(CLAIM_DETAILS, claimIris);
+    }
+
+    /** @return the labels ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}) and notations of resources */
+    public Model labels(java.util.Collection<String> iris) {
+        return constructFor(LABELS, iris);
+    }
+
+    /**
+     * Runs a SELECT query (e.g. a bound named query) over the union of the named graphs.
+     *
+     * @return the rows
+     */
+    public java.util.List<org.apache.jena.sparql.engine.binding.Binding> select(org.apache.jena.query.Query query) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(query)
+                    .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build()) {
+                java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = new java.util.ArrayList<>();
+                qe.select().forEachRemaining(rows::add);
+                return rows;
+            }
+        });
+    }
+
+    private Model constructFor(String queryText, java.util.Collection<String> iris) {
+        if (iris.isEmpty()) return ModelFactory.createDefaultModel();
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(queryText);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        q.setValuesDataBlock(java.util.List.of(x), iris.stream()
+                .map(iri -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, NodeFactory.createURI(iri))).toList());
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(q).build()) {
+                Model m = ModelFactory.createDefaultModel();
+                m.getGraph().getPrefixMapping().setNsPrefixes(TermLabels.PREFIXES);
+                qe.construct(m.getGraph());
+                return m;
+            }
+        });
+    }
+
+    /** @return the countries with their labels, ISO codes and Arab League membership */
     public Model countries() {
         return construct(COUNTRIES, null, null);
     }

@@ -37,11 +37,17 @@ public final class PageResponses {
         }
         PageLanguage lang = LanguageNegotiator.choose(req.getParameter("lang"), cookie, req.getHeader("Accept-Language"));
         Map<String, String> params = new LinkedHashMap<>();
-        req.getParameterMap().forEach((k, v) -> { if (v.length > 0 && !k.equals("lang")) params.put(k, v[0]); });
+        Map<String, java.util.List<String>> all = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> {
+            if (v.length > 0 && !k.equals("lang")) {
+                params.put(k, v[0]);
+                all.put(k, java.util.List.of(v));
+            }
+        });
         String site = req.getScheme() + "://" + req.getServerName()
                 + ((req.getServerPort() == 80 && "http".equals(req.getScheme())) || (req.getServerPort() == 443 && "https".equals(req.getScheme()))
                    ? "" : ":" + req.getServerPort());
-        return new PageRequest(lang, req.getRequestURI(), params, site);
+        return new PageRequest(lang, req.getRequestURI(), params, site, all);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.w3id.sijill.server.ld.HttpCaching;
 /**
  * The HTML side of the Sijill server as a Fuseki module: the landing page {@code /}, entity pages
  * {@code /page/{path}}, the ontology documentation {@code /page/ontology}, the query page
- * {@code /query} and the static files {@code /static/*}. It renders the store behind
+ * {@code /query}, the country comparison {@code /compare} and the static files {@code /static/*}. It renders the store behind
  * {@code /sparql} with the ontology and cache settings of the {@link Site}, so it runs inside a
  * server assembled by {@link org.w3id.sijill.server.SijillServer}.
  *
@@ -51,6 +51,7 @@ public final class PagesModule implements FusekiModule {
         builder.addServlet("", new LandingServlet(p));
         builder.addServlet("/page/*", new EntityPageServlet(p, caching));
         builder.addServlet("/query", new QueryPageServlet(p));
+        builder.addServlet("/compare", new CompareServlet(p, caching));
         builder.addServlet("/static/*", new StaticServlet());
     }
 

@@ -100,11 +100,19 @@ public final class SijillPages {
         List<ValueView> countryLinks = countries.listSubjectsWithProperty(RDF.type, SIJILL.Country).toList().stream()
                 .filter(RDFNode::isURIResource).map(cv::value)
                 .sorted(Comparator.comparing(v -> v.label().text(), collator)).toList();
+        List<ValueView> preset = new ArrayList<>();
+        for (String code : PRESET_COMPARISON) {
+            countries.listSubjectsWithProperty(SIJILL.iso2, code).toList().stream().filter(RDFNode::isURIResource)
+                    .findFirst().ifPresent(c -> preset.add(cv.value(c)));
+        }
         List<ExampleQueries.Example> questions = examples.list().stream().filter(e -> !e.isCheck()).toList();
         Optional<DownloadsInfo.Release> release = downloads.current();
         Map<String, Object> ctx = base(r, Messages.get(lang, "site.name"));
         ctx.put("counts", counts);
         ctx.put("countries", countryLinks);
+        // The example comparison is offered only when the store has all of its countries.
+        ctx.put("presetCompare", preset.size() == PRESET_COMPARISON.size() ? preset : List.of());
+        ctx.put("presetCompareHref", presetComparisonHref());
         ctx.put("examples", questions);
         ctx.put("release", release.orElse(null));
         ctx.put("today", LocalDate.now(ZoneOffset.UTC).toString());
@@ -161,6 +169,7 @@ public final class SijillPages {
             case COUNTRY -> {
                 Model facts = queries.countryFacts(iri).add(model);
                 ctx.put("country", new CountryViewBuilder(new ValueRenderer(facts, terms, lang)).build(iri));
+                ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
             }
             case DOCUMENT -> {
                 Model passages = queries.documentPassages(iri).add(model);
@@ -180,6 +189,51 @@ public final class SijillPages {
             default -> { }
         }
         return new RenderedPage(200, lang, templates.render(entity.pageType().template(), lang, ctx));
+    }
+
+    /**
+     * @param codes the ISO 3166-1 alpha-2 codes of the countries to compare (none: the form alone)
+     * @return the country comparison page
+     * @throws SijillException ({@code BAD_INPUT}) for an unknown code, fewer than two or more than six countries
+     */
+    public RenderedPage compare(PageRequest r, List<String> codes) {
+        PageLanguage lang = r.lang();
+        ComparisonView view = new ComparisonBuilder(queries, terms(), examples).build(codes, lang);
+        String title = view.hasMatrix()
+                ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
+                        view.countries().stream().map(c -> c.label().text()).toList()))
+                : Messages.get(lang, "compare.title");
+        Map<String, Object> ctx = base(r, title);
+        ctx.put("compare", view);
+        ctx.put("chooseHint", Messages.get(lang, "compare.choose", ComparisonBuilder.MIN_COUNTRIES, ComparisonBuilder.MAX_COUNTRIES));
+        return new RenderedPage(200, lang, templates.render("compare", lang, ctx));
+    }
+
+    /**
+     * @return the code of an Arab League state and the other states to compare it with, or null
+     *         when {@code country} is not one of them
+     */
+    private Map<String, Object> compareChoices(Resource country, PageLanguage lang) {
+        org.apache.jena.rdf.model.Statement iso2 = country.getProperty(SIJILL.iso2);
+        if (iso2 == null || !iso2.getObject().isLiteral()) return null;
+        String code = iso2.getObject().asLiteral().getLexicalForm();
+        List<ComparisonView.Choice> all = new ComparisonBuilder(queries, terms(), examples).build(List.of(), lang).choices();
+        if (all.stream().noneMatch(c -> c.code().equals(code))) return null;
+        return Map.of("code", code, "others", all.stream().filter(c -> !c.code().equals(code)).toList());
+    }
+
+    /** The countries of the comparison the landing page offers as an example. */
+    public static final List<String> PRESET_COMPARISON = List.of("LB", "SY", "YE");
+
+    /** @return the link to the preset comparison */
+    public static String presetComparisonHref() {
+        StringBuilder sb = new StringBuilder("/compare");
+        char sep = '?';
+        for (String c : PRESET_COMPARISON) {
+            sb.append(sep).append("country=").append(c);
+            sep = '&';
+        }
+        return sb.toString();
     }
 
     /** @return the ontology documentation page */

@@ -42,10 +42,14 @@ public final class ValueRenderer {
     /** @return the term labels */
     public TermLabels terms() { return terms; }
 
-    /** @return the label of a resource: from the description, else the term table, else its IRI */
+    /**
+     * @return the label of a resource: from the description, else the term table, else a display
+     *         name made from the labels of what it points to ({@link DisplayNames}), else its IRI
+     */
     public Label label(Resource r) {
         return LabelSelector.find(description, r, lang)
                 .or(() -> r.isURIResource() ? LabelSelector.find(terms.model(), r, lang) : java.util.Optional.empty())
+                .or(() -> DisplayNames.find(this, r))
                 .orElseGet(() -> new Label(LabelSelector.fromIri(r), "", false));
     }
 

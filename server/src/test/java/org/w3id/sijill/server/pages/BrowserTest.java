@@ -75,8 +75,13 @@ class BrowserTest {
 
     /** Loads a page, saves its screenshot, and fails on any console error. */
     static void load(String path, String screenshot) throws IOException {
+        load(server.base, path, screenshot);
+    }
+
+    /** Loads a page of the server at {@code base}, saves its screenshot, and fails on any console error. */
+    static void load(String base, String path, String screenshot) throws IOException {
         driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
-        driver.get(server.base + path);
+        driver.get(base + path);
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
@@ -181,5 +186,34 @@ class BrowserTest {
         assertEquals("rtl", computed("html", "direction"));
         assertTrue(driver.findElement(By.id("Law")).getText().contains("قانون"));
         assertEquals("ltr", computed("#Law h3 code", "direction"));
+    }
+
+    @Test
+    void comparisonPageInArabic() throws IOException {
+        // The comparison needs the eleven law topics and several countries: the store built from sources/.
+        org.w3id.sijill.server.SijillServer real = ComparePageTest.startRealDataServer(tmp.resolve("real"));
+        try {
+            String path = "/compare?country=LB&country=SY&country=YE&lang=ar";
+            load("http://localhost:" + real.port(), path, "compare-LB-SY-YE-ar");
+            assertEquals("rtl", computed("html", "direction"));
+            assertEquals("rtl", computed("table.compare-table", "direction"));
+            assertEquals(11, driver.findElements(By.cssSelector("table.compare-table tbody tr")).size());
+            assertEquals(List.of("لبنان", "سوريا", "اليمن"), driver.findElements(By.cssSelector("table.compare-table thead th.country"))
+                    .stream().map(WebElement::getText).toList());
+            // Right to left for real: the topic column (first in the DOM) is laid out right of the countries.
+            Number topicX = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.querySelectorAll('table.compare-table thead th')[0].getBoundingClientRect().left");
+            Number countryX = (Number) ((JavascriptExecutor) driver).executeScript(
+                    "return document.querySelectorAll('table.compare-table thead th')[1].getBoundingClientRect().left");
+            assertTrue(topicX.doubleValue() > countryX.doubleValue(), "topic column at the right: " + topicX + " vs " + countryX);
+            WebElement badge = driver.findElement(By.cssSelector("td.differ .differ-badge"));
+            assertTrue(badge.isDisplayed());
+            assertEquals("⚠ المصادر مختلفة", badge.getText());
+            assertTrue(driver.findElement(By.cssSelector("table.compare-table")).getText().contains("حماية البيانات الشخصية"));
+            assertEquals("ltr", (String) ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(document.querySelector('table.compare-table .asof bdi')).direction"));
+        } finally {
+            real.stop();
+        }
     }
 }
