@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Where the project's own folders are: {@code ontology/}, {@code sources/}, {@code queries/},
- * {@code fuseki-config/} and the default store {@code var/store}. The home is taken from the
+ * {@code fuseki-config/}, the default store {@code var/store} and dumps folder {@code var/dumps}. The home is taken from the
  * {@code SIJILL_HOME} environment variable or system property, else found by walking up from the
  * working directory to the first folder that holds {@code ontology/sijill.ttl}.
  *
@@ -48,4 +48,6 @@ public record ProjectPaths(Path home) {
     public Path fusekiConfig() { return home.resolve("fuseki-config"); }
 
     public Path defaultStore() { return home.resolve("var").resolve("store"); }
+
+    public Path defaultDumps() { return home.resolve("var").resolve("dumps"); }
 }

@@ -92,7 +92,7 @@ public final class CellParser {
             }
             case "anyURI" -> {
                 try {
-                    if (!IRIx.create(v).isAbsolute()) throw error(row, c, "not an absolute IRI: '" + v + "'");
+                    if (IRIx.create(v).isRelative()) throw error(row, c, "not an absolute IRI: '" + v + "'");
                 } catch (IRIException e) {
                     throw error(row, c, "not an IRI: '" + v + "'");
                 }

@@ -73,7 +73,11 @@ public final class DocumentRegister {
                 }
             }
             PassageSplitter splitter = PassageSplitter.forStrategy(r.cell("segmentation"), csv, r.line());
-            Path file = sourcesDir.resolve("documents").resolve(r.cell("file"));
+            Path docs = sourcesDir.resolve("documents").normalize();
+            Path file = docs.resolve(r.cell("file")).normalize();
+            if (!file.startsWith(docs)) {
+                throw new SourceDataException(csv, r.line(), "file", "must name a file inside documents/: '" + r.cell("file") + "'");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new SourceDataException(csv, r.line(), "file", "no such document: " + file);
             }
@@ -159,7 +163,7 @@ public final class DocumentRegister {
                 out.quad(Quad.create(g, doc, Terms.publisher, NodeFactory.createURI(SIJILL.ID + "org/" + r.cell("publisher"))));
             }
             for (String l : e.languages()) {
-                out.quad(Quad.create(g, doc, Terms.language, NodeFactory.createLiteralDT(l, XSDDatatype.XSDlanguage)));
+                out.quad(Quad.create(g, doc, Terms.language, NodeFactory.createLiteralString(l)));
             }
             out.quad(Quad.create(g, doc, Terms.documentKind, NodeFactory.createLiteralString(r.cell("kind"))));
             if (!r.cell("origin").isEmpty()) {

@@ -18,7 +18,7 @@ import org.w3id.sijill.vocab.SIJILL;
 /**
  * The register of external sources, {@code external-sources.csv} (columns {@code slug, iri,
  * title_en, publisher, date, licence, acknowledgement}). Each source is
- * {@code https://w3id.org/sijill/id/source/{slug}}, a {@code prov:Entity} with its title,
+ * {@code https://w3id.org/sijill/id/source/{slug}}, a {@code sijill:ExternalSource} and {@code prov:Entity} with its title,
  * publisher (a name), date, licence, acknowledgement ({@code dcterms:bibliographicCitation}) and
  * {@code rdfs:seeAlso} its own address, written into its graph.
  *
@@ -68,7 +68,7 @@ public final class ExternalSourceRegister {
     private static void checkIri(Path csv, Row r, String field) {
         try {
             IRIx iri = IRIx.create(r.cell(field));
-            if (!iri.isAbsolute()) throw new SourceDataException(csv, r.line(), field, "not an absolute IRI: '" + r.cell(field) + "'");
+            if (iri.isRelative()) throw new SourceDataException(csv, r.line(), field, "not an absolute IRI: '" + r.cell(field) + "'");
         } catch (IRIException e) {
             throw new SourceDataException(csv, r.line(), field, "not an IRI: '" + r.cell(field) + "' (" + e.getMessage() + ")");
         }
@@ -84,9 +84,10 @@ public final class ExternalSourceRegister {
             Source s = sources.get(i);
             Node g = s.graph();
             Node n = s.iri();
+            out.quad(Quad.create(g, n, Terms.type, Terms.ExternalSource));
             out.quad(Quad.create(g, n, Terms.type, Terms.provEntity));
             out.quad(Quad.create(g, n, Terms.title, NodeFactory.createLiteralLang(r.cell("title_en"), "en")));
-            if (!r.cell("iri").equals(n.getURI())) out.quad(Quad.create(g, n, Terms.seeAlso, NodeFactory.createURI(r.cell("iri"))));
+            out.quad(Quad.create(g, n, Terms.seeAlso, NodeFactory.createURI(r.cell("iri"))));
             if (!r.cell("publisher").isEmpty()) out.quad(Quad.create(g, n, Terms.publisher, NodeFactory.createLiteralString(r.cell("publisher"))));
             if (!r.cell("date").isEmpty()) out.quad(Quad.create(g, n, Terms.date, Literals.dateByShape(r.cell("date"))));
             if (!r.cell("licence").isEmpty()) out.quad(Quad.create(g, n, Terms.license, NodeFactory.createURI(r.cell("licence"))));

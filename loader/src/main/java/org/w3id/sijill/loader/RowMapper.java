@@ -1,6 +1,8 @@
 package org.w3id.sijill.loader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -15,13 +17,19 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.syntax.ElementAssign;
+import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.w3id.sijill.core.SourceDataException;
 
 /**
  * Runs a table's mapping (a SPARQL CONSTRUCT) once per row, with the row's values put in for the
  * query's variables by Jena's syntactic substitution (in the template and the pattern alike):
  * {@code ?about}, {@code ?{column}} (an IRI or typed/tagged literal), {@code ?{column}_text} (the
- * raw text), {@code ?source}, {@code ?passage}, {@code ?evidence}, {@code ?graph}. Empty cells
+ * raw text), {@code ?source}, {@code ?passage}, {@code ?evidence}, {@code ?graph} — except the
+ * variables the mapping assigns itself ({@code BIND(… AS ?v)}, {@code VALUES}). Empty cells
  * stay unbound, so template triples using them are skipped. A list column runs the query once per
  * value (once per combination when there are several), and the union is kept. The triples go into
  * the named graph of the row's source.
@@ -33,10 +41,24 @@ import org.w3id.sijill.core.SourceDataException;
 public final class RowMapper {
     private static final Graph EMPTY = GraphFactory.createGraphMem();
     private final TableDefinition table;
+    /** variables the mapping assigns itself (BIND … AS ?v, VALUES): never substituted */
+    private final Set<Var> assigned = new HashSet<>();
     private long triples;
 
     public RowMapper(TableDefinition table) {
         this.table = table;
+        if (table.mapping().getQueryPattern() != null) {
+            ElementWalker.walk(table.mapping().getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementBind el) { assigned.add(el.getVar()); }
+
+                @Override
+                public void visit(ElementAssign el) { assigned.add(el.getVar()); }
+
+                @Override
+                public void visit(ElementData el) { assigned.addAll(el.getVars()); }
+            });
+        }
     }
 
     /** @return the number of triples written so far (before de-duplication by the store) */
@@ -50,7 +72,7 @@ public final class RowMapper {
         for (Binding b : bindings) {
             Graph result;
             try {
-                result = QueryExec.graph(EMPTY).query(table.mapping()).substitution(b).construct();
+                result = QueryExec.graph(EMPTY).query(table.mapping()).substitution(withoutAssigned(b)).construct();
             } catch (QueryException e) {
                 throw new SourceDataException(table.mappingFile(), 0, null, "failed on " + v.row().file().getFileName()
                         + " line " + v.row().line() + ": " + e.getMessage());
@@ -60,6 +82,15 @@ public final class RowMapper {
                 triples++;
             });
         }
+    }
+
+    private Binding withoutAssigned(Binding b) {
+        if (assigned.isEmpty()) return b;
+        BindingBuilder out = Binding.builder();
+        b.forEach((var, node) -> {
+            if (!assigned.contains(var)) out.add(var, node);
+        });
+        return out.build();
     }
 
     private static BindingBuilder base(ValidRow v) {

@@ -144,8 +144,11 @@ public final class RowValidator {
             if (!token.isEmpty()) {
                 throw new SourceDataException(file, row.line(), TableDefinition.PASSAGE, "'" + slug + "' is an external source, which has no passages");
             }
-            Node ev = quote.isEmpty() ? null : evidenceLiteral(t, quote, null);
-            return new ValidRow(row, about, values, source, null, ev);
+            if (!quote.isEmpty()) {
+                throw new SourceDataException(file, row.line(), TableDefinition.EVIDENCE, "'" + slug + "' is an external source:"
+                        + " an evidence quote can only be checked against a document passage; leave the cell empty");
+            }
+            return new ValidRow(row, about, values, source, null, null);
         }
         if (token.isEmpty()) {
             throw new SourceDataException(file, row.line(), TableDefinition.PASSAGE, "required when the source is a document ('" + slug + "')");

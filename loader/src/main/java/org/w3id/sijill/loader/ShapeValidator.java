@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -30,11 +31,14 @@ public final class ShapeValidator {
     /** What validation found: shapes with targets checked, passed (all when no violation), warnings. */
     public record Outcome(int shapesChecked, int shapesPassed, int violations, List<String> warnings) {}
 
+    private static final Node SH_PROPERTY = NodeFactory.createURI("http://www.w3.org/ns/shacl#property");
     private final Shapes shapes;
+    private final Graph shapesGraph;
     private final PrefixMapping prefixes;
 
     public ShapeValidator(Graph shapesGraph, PrefixMapping prefixes) {
         this.shapes = Shapes.parse(shapesGraph);
+        this.shapesGraph = shapesGraph;
         this.prefixes = prefixes;
     }
 
@@ -70,8 +74,15 @@ public final class ShapeValidator {
         if (e.resultPath() != null) sb.append(", path ").append(e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(prefixes)));
         if (e.value() != null) sb.append(", value ").append(str(e.value()));
         sb.append(": ").append(e.message());
-        sb.append(" [shape ").append(str(e.source())).append(']');
+        sb.append(" [shape ").append(shapeName(e.source())).append(']');
         return sb.toString();
+    }
+
+    /** A blank property shape is named by the node shape that holds it. */
+    private String shapeName(Node shape) {
+        if (shape == null || !shape.isBlank()) return str(shape);
+        List<Node> parents = shapesGraph.find(Node.ANY, SH_PROPERTY, shape).mapWith(t -> t.getSubject()).toList();
+        return parents.isEmpty() ? "a blank shape" : shapeName(parents.get(0)) + " (a property shape)";
     }
 
     private String str(Node n) {

@@ -47,6 +47,7 @@ final class Terms {
     static final Node SourceDocument = sijill("SourceDocument");
     static final Node Passage = sijill("Passage");
     static final Node Evidence = sijill("Evidence");
+    static final Node ExternalSource = sijill("ExternalSource");
     static final Node Country = sijill("Country");
     static final Node Organization = sijill("Organization");
     static final Node ordinal = sijill("ordinal");

@@ -17,7 +17,7 @@ import org.w3id.sijill.core.SijillException;
 
 /**
  * One query of the project's {@code queries/} folder: its name (the file name without
- * {@code .rq}), title and description from the header comment, declared parameters and example
+ * {@code .rq}), title (English, and Arabic when the header has one; either may be null, not both) and description from the header comment, declared parameters and example
  * values, and the parsed query. {@link #bind} returns the query with parameter values put in by
  * Jena's syntactic substitution (repeatable parameters replace the {@code VALUES} block of their
  * variable), never by editing the query text.
@@ -27,7 +27,7 @@ import org.w3id.sijill.core.SijillException;
  * Query bound = q.bind(Map.of("topic", List.of("https://w3id.org/sijill/id/concept/law-topic/cybercrime")));
  * }</pre>
  */
-public record NamedQuery(String name, String title, String description, List<QueryParameter> parameters,
+public record NamedQuery(String name, String title, String titleAr, String description, List<QueryParameter> parameters,
                          Map<String, List<String>> examples, String text, Query query) {
 
     /** @return whether this is a data check ({@code *-violation.rq}) whose result must be empty */

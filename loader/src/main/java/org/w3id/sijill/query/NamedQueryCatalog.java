@@ -20,7 +20,8 @@ import org.w3id.sijill.core.SourceDataException;
 
 /**
  * The named queries of a folder ({@code queries/*.rq}), read once. The header comment of each
- * file gives its title (first line), description (the other plain lines) and
+ * file gives its title (its first paragraph; Arabic-script lines give an Arabic title), description
+ * (the later plain lines) and
  * {@code @param}/{@code @example} declarations.
  *
  * <pre>{@code
@@ -29,6 +30,7 @@ import org.w3id.sijill.core.SourceDataException;
  * }</pre>
  */
 public final class NamedQueryCatalog {
+    private static final java.util.regex.Pattern ARABIC = java.util.regex.Pattern.compile("\\p{InArabic}");
     private final Map<String, NamedQuery> queries;
 
     private NamedQueryCatalog(Map<String, NamedQuery> queries) {
@@ -58,13 +60,15 @@ public final class NamedQueryCatalog {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
         }
         String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
-        String title = null;
+        StringBuilder title = new StringBuilder();
+        StringBuilder titleAr = new StringBuilder();
         StringBuilder description = new StringBuilder();
         List<QueryParameter> params = new ArrayList<>();
         Map<String, List<String>> examples = new LinkedHashMap<>();
-        String[] lines = text.split("\n", -1);
+        boolean inTitle = true;
+        String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length && lines[i].startsWith("#"); i++) {
-            String line = lines[i].replaceFirst("^#\\s?", "").stripTrailing();
+            String line = lines[i].replaceFirst("^#+\\s?", "").strip();
             try {
                 if (line.startsWith("@param ")) {
                     params.add(QueryParameter.parse(line.substring(7)));
@@ -72,20 +76,24 @@ public final class NamedQueryCatalog {
                     String[] kv = line.substring(9).trim().split("\\s+", 2);
                     if (kv.length != 2) throw new SourceDataException(file, i + 1, "@example", "expected '@example name value'");
                     examples.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv[1]);
-                } else if (title == null) {
-                    title = line;
-                } else {
-                    if (description.length() > 0) description.append(' ');
-                    description.append(line.trim());
                 }
             } catch (SourceDataException e) {
                 throw e;
             } catch (SijillException e) {
                 throw new SourceDataException(file, i + 1, "@param", e.getMessage());
             }
+            // The title is the first paragraph of the header (Arabic-script lines give the Arabic
+            // title); a blank comment line or an @-line ends it, and later lines describe.
+            if (line.isEmpty() || line.startsWith("@")) {
+                if (title.length() > 0 || titleAr.length() > 0) inTitle = false;
+                continue;
+            }
+            StringBuilder target = !inTitle ? description : ARABIC.matcher(line).find() ? titleAr : title;
+            if (target.length() > 0) target.append(' ');
+            target.append(line);
         }
-        if (title == null || title.isBlank()) {
-            throw new SourceDataException(file, 1, null, "a named query starts with a comment line giving its title");
+        if (title.length() == 0 && titleAr.length() == 0) {
+            throw new SourceDataException(file, 1, null, "a named query starts with a comment giving its title");
         }
         Query query;
         try {
@@ -98,7 +106,8 @@ public final class NamedQueryCatalog {
                 throw new SourceDataException(file, 0, "@example", "example for undeclared parameter '" + exampleParam + "'");
             }
         }
-        return new NamedQuery(name, title, description.toString(), List.copyOf(params), examples, text, query);
+        return new NamedQuery(name, title.length() > 0 ? title.toString() : null, titleAr.length() > 0 ? titleAr.toString() : null,
+                description.toString(), List.copyOf(params), examples, text, query);
     }
 
     /** @return every query, in file-name order */

@@ -49,4 +49,22 @@ class MappingSubstitutionTest {
         assertTrue(out.contains(g, about, NodeFactory.createURI("http://example.org/topic"), NodeFactory.createURI("http://example.org/t/a")));
         assertTrue(out.contains(g, about, NodeFactory.createURI("http://example.org/topic"), NodeFactory.createURI("http://example.org/t/b")));
     }
+
+    @Test
+    void aVariableTheMappingBindsItselfIsNotSubstituted() {
+        String q = "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
+                + "CONSTRUCT { ?about foaf:page ?page . } WHERE { BIND(IRI(?page_text) AS ?page) }";
+        TableSchema schema = new TableSchema(Path.of("t.csv-metadata.json"), "t.csv", "http://example.org/{code}", null, Map.of(), List.of());
+        TableDefinition t = new TableDefinition("t", new CsvTable(Path.of("t.csv"), List.of(), List.of()), schema, QueryFactory.create(q), Path.of("t.rq"));
+        Node about = NodeFactory.createURI("http://example.org/x");
+        Source src = new Source("s", NodeFactory.createURI("https://w3id.org/sijill/id/source/s"), Map.of(), Map.of(), false);
+        ValidRow row = new ValidRow(new Row(Path.of("t.csv"), 2, Map.of()), about,
+                Map.of("page", List.of(new ValidRow.Value("https://example.org/page#a:b", NodeFactory.createLiteralString("https://example.org/page#a:b")))),
+                src, null, null);
+        DatasetGraph out = DatasetGraphFactory.createTxnMem();
+        new RowMapper(t).map(row, StreamRDFLib.dataset(out));
+        assertTrue(out.contains(NodeFactory.createURI("https://w3id.org/sijill/graph/s"), about,
+                NodeFactory.createURI("http://xmlns.com/foaf/0.1/page"), NodeFactory.createURI("https://example.org/page#a:b")));
+        assertEquals(1, out.stream().count());
+    }
 }

@@ -119,6 +119,15 @@ class CompetencyQuestionsTest {
         assertEquals(11, column(rows, "topic").size(), "all eleven law topics");
         assertTrue(rows.stream().anyMatch(r -> (ID + "country/SY").equals(r.get("country"))
                 && r.get("topic").endsWith("/access-to-information") && "draft".equals(r.get("status"))), rows.toString());
+        // Each claim comes with its IRI and, when it names one, its instrument: Syria's personal data
+        // protection is a draft in the 2018 report and enacted in the 2026 tracker.
+        List<Map<String, String>> syriaPdp = rows.stream().filter(r -> (ID + "country/SY").equals(r.get("country"))
+                && r.get("topic").endsWith("/personal-data-protection")).toList();
+        assertEquals(Set.of(ID + "status/SY/personal-data-protection/escwa-beirut-2018-report",
+                ID + "status/SY/personal-data-protection/unctad-cyberlaw-tracker-2026"), column(syriaPdp, "claim"));
+        assertEquals(Set.of("draft", "enacted"), column(syriaPdp, "status"));
+        assertTrue(rows.stream().anyMatch(r -> (ID + "law/lb/2018/law-81").equals(r.get("instrument"))
+                && (ID + "country/LB").equals(r.get("country"))), rows.toString());
     }
 
     @Test
@@ -171,6 +180,12 @@ class CompetencyQuestionsTest {
                 ID + "concept/recommendation-category/legislative-framework", "7",
                 ID + "concept/recommendation-category/regional-international-cooperation", "20",
                 ID + "concept/recommendation-category/national-frameworks", "19"), counts);
+        Map<String, String> topics = rows.stream().collect(Collectors.toMap(r -> r.get("category"), r -> r.get("topics")));
+        assertTrue(topics.get(ID + "concept/recommendation-category/legislative-framework").contains("cybercrime"), topics.toString());
+        assertTrue(topics.get(ID + "concept/recommendation-category/national-frameworks").contains("consumer-protection"), topics.toString());
+        List<Map<String, String>> atMeeting = run("cq07-recommendations-by-category",
+                Map.of("event", List.of(ID + "event/beirut-2018-experts-meeting")));
+        assertEquals(3, atMeeting.size(), atMeeting.toString());
     }
 
     @Test

@@ -25,6 +25,7 @@ class NamedQueryCatalogTest {
         assertTrue(catalog.all().size() >= 11, "expected the competency queries, found " + catalog.all().size());
         for (NamedQuery q : catalog.all()) {
             assertFalse(q.title().isBlank(), q.name());
+            assertTrue(q.title().endsWith(".") || q.title().endsWith(")"), "the whole first paragraph: " + q.title());
             for (String example : q.examples().keySet()) {
                 assertTrue(q.parameter(example).isPresent(), q.name() + " example " + example);
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.imports.ExternalSourceRegister;
 import org.w3id.sijill.imports.LegalStatusTableWriter;
 import org.w3id.sijill.imports.MemberCountries;
@@ -36,8 +37,8 @@ public final class ImportUnctadCommand implements Callable<Integer> {
     @Option(names = "--links", required = true, description = "the tracker's document_links.json")
     Path links;
 
-    @Option(names = "--countries", defaultValue = "sources/tables/countries.csv",
-            description = "countries table naming the countries to import (default: ${DEFAULT-VALUE})")
+    @Option(names = "--countries",
+            description = "countries table naming the countries to import (default: the project's sources/tables/countries.csv)")
     Path countries;
 
     @Option(names = "--member-column", defaultValue = "arab_league",
@@ -54,14 +55,14 @@ public final class ImportUnctadCommand implements Callable<Integer> {
             description = "slug of the external source the claims are attributed to (default: ${DEFAULT-VALUE})")
     String source;
 
-    @Option(names = "--external-sources", defaultValue = "sources/external-sources.csv",
-            description = "register of external sources, read for the as-of date of --source (default: ${DEFAULT-VALUE})")
+    @Option(names = "--external-sources",
+            description = "register of external sources, read for the as-of date of --source (default: the project's sources/external-sources.csv)")
     Path externalSources;
 
     @Option(names = "--as-of", description = "as-of date of the claims (default: the source's date in the register)")
     LocalDate asOf;
 
-    @Option(names = "--out-dir", defaultValue = "sources/tables", description = "tables folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out-dir", description = "tables folder (default: the project's sources/tables)")
     Path outDir;
 
     @Option(names = "--table", defaultValue = "legal-status-unctad", description = "name of the claims table (default: ${DEFAULT-VALUE})")
@@ -69,6 +70,9 @@ public final class ImportUnctadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (countries == null) countries = ProjectPaths.locate().sources().resolve("tables").resolve("countries.csv");
+        if (outDir == null) outDir = ProjectPaths.locate().sources().resolve("tables");
+        if (externalSources == null && asOf == null) externalSources = ProjectPaths.locate().sources().resolve("external-sources.csv");
         Map<String, String> members = MemberCountries.read(countries, iso2Column, m49Column, memberColumn);
         LocalDate date = asOf != null ? asOf : ExternalSourceRegister.date(externalSources, source);
         TrackerImport imported = UnctadTrackerImporter.read(data, links, members);

@@ -43,8 +43,8 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  * </ol>
  * then the extra modules given to the builder (pages, dumps, ...), in order. Every module can
  * reach the shared {@link Site} with {@code Site.from(builder)} and the store with
- * {@code Site.dataset(registry)}. {@code /$/ping} and CORS (from {@code cors.properties} next to
- * the configuration file) are Fuseki's own.
+ * {@code Site.dataset(registry)}. {@code /$/ping} (switched on in the configuration file) and CORS (from
+ * {@code cors.properties} next to the configuration file) are Fuseki's own.
  *
  * <pre>{@code
  * SijillServer server = SijillServer.builder()
@@ -181,7 +181,6 @@ public final class SijillServer {
             Path cors = corsConfig != null ? corsConfig : config.toAbsolutePath().getParent().resolve("cors.properties");
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
-                    .enablePing(true)
                     .enableCors(true, Files.isRegularFile(cors) ? cors.toString() : null)
                     .fusekiModules(FusekiModules.create(modules));
             fb.addServletAttribute(Site.ATTRIBUTE, site);

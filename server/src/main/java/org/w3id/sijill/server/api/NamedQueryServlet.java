@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Query;
@@ -79,19 +80,24 @@ public final class NamedQueryServlet extends HttpServlet {
         if (!query.isSelectType()) {
             throw new SijillException(SijillException.Kind.BAD_INPUT, "query '" + q.name() + "' is not a SELECT query");
         }
+        // Run to the end before answering, so that a refusal or a time-out gets its own status.
+        ResultSet results = Txn.calculateRead(dataset, () -> {
+            try (QueryExec exec = QueryExec.dataset(dataset).query(query)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                return ResultSet.adapt(exec.select()).materialise();
+            } catch (QueryCancelledException e) {
+                throw new SijillException(SijillException.Kind.TIMEOUT,
+                        "query '" + q.name() + "' ran past the time limit of " + timeout.toSeconds() + " s", e);
+            } catch (ActionErrorException e) {
+                // raised by the SERVICE allow-list: Fuseki's own error type, with its status
+                throw new SijillException(e.getRC() == 403 ? SijillException.Kind.FORBIDDEN : SijillException.Kind.BAD_INPUT,
+                        e.getMessage(), e);
+            }
+        });
         res.setContentType(lang.getHeaderString() + "; charset=utf-8");
         res.setHeader("Vary", "Accept");
         try (OutputStream out = res.getOutputStream()) {
-            Txn.executeRead(dataset, () -> {
-                try (QueryExec exec = QueryExec.dataset(dataset).query(query)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
-                    ResultSet rs = ResultSet.adapt(exec.select());
-                    ResultSetMgr.write(out, rs.materialise(), lang);
-                } catch (QueryCancelledException e) {
-                    throw new SijillException(SijillException.Kind.TIMEOUT,
-                            "query '" + q.name() + "' ran past the time limit of " + timeout.toSeconds() + " s", e);
-                }
-            });
+            ResultSetMgr.write(out, results, lang);
         }
     }
 

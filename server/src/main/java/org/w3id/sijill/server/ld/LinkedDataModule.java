@@ -70,7 +70,7 @@ public final class LinkedDataModule implements FusekiModule {
         Site site = Site.from(builder);
         ResourceDescriber describer = new ResourceDescriber(Site.dataset(registry)).withOntology(site.ontology());
         HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
-        builder.addServlet("/id/*", new IdServlet(site, describer, caching));
+        builder.addServlet("/id/*", new IdServlet(site, describer));
         builder.addServlet("/data/*", new DataServlet(site, describer, caching));
         builder.addServlet("/ontology", new OntologyServlet(site, caching));
     }
@@ -138,12 +138,10 @@ public final class LinkedDataModule implements FusekiModule {
         private static final long serialVersionUID = 1L;
         private final transient Site site;
         private final transient ResourceDescriber describer;
-        private final transient HttpCaching caching;
 
-        IdServlet(Site site, ResourceDescriber describer, HttpCaching caching) {
+        IdServlet(Site site, ResourceDescriber describer) {
             this.site = site;
             this.describer = describer;
-            this.caching = caching;
         }
 
         @Override

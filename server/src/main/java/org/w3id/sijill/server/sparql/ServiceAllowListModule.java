@@ -36,7 +36,7 @@ public final class ServiceAllowListModule implements FusekiModule {
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Set<String> allowed = Site.from(builder).serviceAllowList();
         DatasetGraph dsg = Site.dataset(registry);
-        ServiceExecutorRegistry reg = ServiceExecutorRegistry.get(dsg.getContext()).copy();
+        ServiceExecutorRegistry reg = ServiceExecutorRegistry.chooseRegistry(dsg.getContext()).copy();
         ChainingServiceExecutorBulk bulk = (opService, input, execCxt, chain) -> {
             check(opService, allowed);
             return chain.createExecution(opService, input, execCxt);

@@ -1,0 +1,146 @@
+package org.w3id.sijill.server.pages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.sijill.vocab.SIJILL;
+
+/**
+ * Readable names, in the page language, for the things the data leaves unlabelled, made from
+ * the labels of what they point to: a legal-status claim is named by its country, topic, source
+ * and date ("Lebanon — Personal data protection — UNCTAD Global Cyberlaw Tracker (2026-04-27)",
+ * «لبنان — حماية البيانات الشخصية — …»), a passage by its document and number
+ * ("Report of … ¶ 21", by the passage's token). Parts come from the claim's own statements, or from its IRI (which
+ * follows the identifier patterns of the design) when the description lacks them.
+ *
+ * <p>Parts in a script other than the page's, and dates on Arabic pages, are wrapped in Unicode
+ * directional isolates, so that the name reads right in titles and attributes where no markup can
+ * carry the direction.
+ *
+ * <pre>{@code
+ * Optional<Label> name = DisplayNames.find(values, claimResource); // empty for other things
+ * }</pre>
+ */
+public final class DisplayNames {
+    private DisplayNames() {}
+
+    static final String SEPARATOR = " — ";
+    private static final String STATUS_PATH = SIJILL.ID + "status/";
+    private static final String DOCUMENT_PATH = SIJILL.ID + "document/";
+    private static final Property PROV_DERIVED = EntityViewBuilder.WAS_DERIVED_FROM;
+    /** First strong isolate, left-to-right isolate, pop directional isolate. */
+    private static final char FSI = '\u2068';
+    private static final char LRI = '\u2066';
+    private static final char PDI = '\u2069';
+
+    /**
+     * @param values the description and term labels to take the parts' labels from
+     * @param r a resource without a label of its own
+     * @return its display name when it is a legal-status claim or a passage
+     */
+    public static Optional<Label> find(ValueRenderer values, Resource r) {
+        if (r == null || !r.isURIResource()) return Optional.empty();
+        String iri = r.getURI();
+        Model d = values.description();
+        Resource local = d.createResource(iri);
+        if (local.hasProperty(RDF.type, SIJILL.LegalStatus) || iri.startsWith(STATUS_PATH)) return claim(values, local);
+        if (local.hasProperty(RDF.type, SIJILL.Passage) || (iri.startsWith(DOCUMENT_PATH) && iri.contains("/p/"))) {
+            return passage(values, local);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Label> claim(ValueRenderer values, Resource claim) {
+        Model d = values.description();
+        String[] segments = claim.getURI().startsWith(STATUS_PATH)
+                ? claim.getURI().substring(STATUS_PATH.length()).split("/") : new String[0];
+        Resource country = object(claim, SIJILL.jurisdiction);
+        if (country == null && segments.length > 0) country = d.createResource(SIJILL.ID + "country/" + segments[0]);
+        Resource topic = object(claim, SIJILL.topic);
+        if (topic == null && segments.length > 1) topic = d.createResource(SIJILL.ID + "concept/law-topic/" + segments[1]);
+        Resource source = object(claim, PROV_DERIVED);
+        if (source == null && segments.length > 2) {
+            for (String kind : List.of("document/", "source/")) {
+                Resource candidate = d.createResource(SIJILL.ID + kind + segments[2]);
+                if (labelOf(values, candidate).isPresent()) { source = candidate; break; }
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        addPart(values, parts, country, segments.length > 0 ? segments[0] : null);
+        addPart(values, parts, topic, segments.length > 1 ? segments[1] : null);
+        addPart(values, parts, source, segments.length > 2 ? segments[2] : null);
+        if (parts.isEmpty()) return Optional.empty();
+        Statement asOf = claim.getProperty(SIJILL.asOf);
+        String date = asOf != null && asOf.getObject().isLiteral() ? asOf.getObject().asLiteral().getLexicalForm() : null;
+        return Optional.of(compose(values.lang(), parts, date));
+    }
+
+    private static Optional<Label> passage(ValueRenderer values, Resource passage) {
+        String iri = passage.getURI();
+        Resource doc = object(passage, DCTerms.isPartOf);
+        int cut = iri.lastIndexOf("/p/");
+        if (doc == null && cut > 0) doc = values.description().createResource(iri.substring(0, cut));
+        // The passage's token as the document numbers it (dcterms:identifier, also the last IRI
+        // segment), not sijill:ordinal, which is its position in the file.
+        Statement token = passage.getProperty(DCTerms.identifier);
+        String number = token != null && token.getObject().isLiteral() ? token.getObject().asLiteral().getLexicalForm()
+                : cut >= 0 ? iri.substring(cut + 3) : null;
+        if (number == null) return Optional.empty();
+        Optional<Label> docLabel = doc == null ? Optional.empty() : labelOf(values, doc);
+        if (docLabel.isEmpty()) return Optional.of(new Label("¶ " + number, "", false));
+        PageLanguage lang = values.lang();
+        Part part = new Part(docLabel.get());
+        String text = Messages.get(lang, "display.passage", part.text(lang), number);
+        return Optional.of(new Label(text, part.inPageLanguage(lang) ? lang.code() : docLabel.get().lang(), false));
+    }
+
+    private static void addPart(ValueRenderer values, List<Part> parts, Resource r, String token) {
+        Optional<Label> l = r == null ? Optional.empty() : labelOf(values, r);
+        if (l.isPresent()) parts.add(new Part(l.get()));
+        else if (token != null) parts.add(new Part(new Label(token, "", false)));
+    }
+
+    private static Label compose(PageLanguage lang, List<Part> parts, String date) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            if (sb.length() > 0) sb.append(SEPARATOR);
+            sb.append(p.text(lang));
+        }
+        if (date != null) {
+            sb.append(" (").append(lang == PageLanguage.AR ? LRI + date + PDI : date).append(')');
+        }
+        boolean allOther = parts.stream().noneMatch(p -> p.inPageLanguage(lang));
+        String tag = allOther ? parts.get(0).label().lang() : lang.code();
+        return new Label(sb.toString(), tag, allOther && !tag.isEmpty());
+    }
+
+    /** The label of a part: from the description, else the term labels; never made from the IRI. */
+    private static Optional<Label> labelOf(ValueRenderer values, Resource r) {
+        return LabelSelector.find(values.description(), r, values.lang())
+                .or(() -> LabelSelector.find(values.terms().model(), r, values.lang()));
+    }
+
+    private static Resource object(Resource s, Property p) {
+        Statement st = s.getProperty(p);
+        return st != null && st.getObject().isURIResource() ? st.getObject().asResource() : null;
+    }
+
+    /** One part of a name, isolated when its direction may differ from the page's. */
+    private record Part(Label label) {
+        boolean inPageLanguage(PageLanguage lang) {
+            return PageLanguage.fromCode(label.lang()).orElse(null) == lang;
+        }
+
+        String text(PageLanguage lang) {
+            if (inPageLanguage(lang) || (label.lang().isEmpty() && lang == PageLanguage.EN)) return label.text();
+            return FSI + label.text() + PDI;
+        }
+    }
+
+}

@@ -1,0 +1,272 @@
+package org.w3id.sijill.server.pages;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.w3id.sijill.vocab.SIJILL;
+
+/**
+ * The SPARQL queries behind the page layouts that need more than a resource's own description:
+ * the landing page's counts and countries, a country's instruments, claims, organizations and
+ * initiatives, a document's passages, a concept's members, the ontology graph. Queries run over
+ * the union of the named graphs ({@code urn:x-arq:UnionGraph}) in a read transaction; the focus
+ * resource is bound with Jena's substitution, never spliced into the query text.
+ *
+ * <pre>{@code
+ * PageQueries q = new PageQueries(datasetGraph);
+ * Model m = q.countryFacts("https://w3id.org/sijill/id/country/LB");
+ * }</pre>
+ */
+public final class PageQueries {
+    /** The named graph that holds the ontology. */
+    public static final String ONTOLOGY_GRAPH = SIJILL.GRAPH + "ontology";
+
+    private static final String PREFIXES = """
+            PREFIX sijill:  <https://w3id.org/sijill/ontology#>
+            PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX prov:    <http://www.w3.org/ns/prov#>
+            """;
+
+    /** Labels of a node ?n into ?nlp/?nl. */
+    private static final String LABEL_PROPS = "(rdfs:label, skos:prefLabel, dcterms:title)";
+
+    /**
+     * Things linked to ?focus (by ?link, filtered by the caller), with all their own triples, the
+     * labels of what they point to, their evidence with passage and document, and their sources.
+     */
+    private static String neighbourhood(String linkFilter) {
+        return PREFIXES + """
+                CONSTRUCT {
+                  ?x ?p ?o .
+                  ?o ?olp ?ol .
+                  ?e ?ep ?eo .
+                  ?passage dcterms:isPartOf ?doc . ?doc ?dlp ?dl .
+                  ?src ?sp ?so .
+                } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+                  ?x ?link ?focus .
+                  """ + linkFilter + """
+                  { ?x ?p ?o }
+                  UNION { ?x ?p0 ?o . FILTER(isIRI(?o)) ?o ?olp ?ol . FILTER(?olp IN""" + LABEL_PROPS + """
+                  ) }
+                  UNION { ?x sijill:evidence ?e . ?e ?ep ?eo .
+                          OPTIONAL { ?e prov:wasQuotedFrom ?passage . ?passage dcterms:isPartOf ?doc .
+                                     ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
+                  ) } }
+                  UNION { ?x prov:wasDerivedFrom ?src . ?src ?sp ?so . FILTER(isLiteral(?so)) }
+                } }
+                """;
+    }
+
+    private static final String COUNTRY_FACTS =
+            neighbourhood("FILTER(?link IN (sijill:jurisdiction, sijill:country, sijill:participatingCountry, sijill:about))");
+
+    private static final String MEMBERS = neighbourhood("FILTER(?link != rdf:type)");
+
+    private static final String DOCUMENT_PASSAGES = PREFIXES + """
+            CONSTRUCT {
+              ?p a sijill:Passage ; dcterms:isPartOf ?focus ; sijill:ordinal ?n ; rdf:value ?text ;
+                 sijill:mentions ?m .
+              ?m ?mlp ?ml .
+              ?x sijill:evidence ?e ; ?xlp ?xl ; a ?xt .
+              ?e prov:wasQuotedFrom ?p ; prov:value ?q .
+            } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?p dcterms:isPartOf ?focus .
+              { ?p sijill:ordinal ?n }
+              UNION { ?p rdf:value ?text }
+              UNION { ?p sijill:mentions ?m . OPTIONAL { ?m ?mlp ?ml . FILTER(?mlp IN""" + LABEL_PROPS + """
+              ) } }
+              UNION { ?e prov:wasQuotedFrom ?p ; prov:value ?q . ?x sijill:evidence ?e .
+                      OPTIONAL { ?x ?xlp ?xl . FILTER(?xlp IN""" + LABEL_PROPS + """
+              ) }
+                      OPTIONAL { ?x a ?xt } }
+            } }
+            """;
+
+    private static final String CLASS_COUNTS = PREFIXES + """
+            SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+              GRAPH <urn:x-arq:UnionGraph> { ?s a ?class }
+              FILTER(STRSTARTS(STR(?class), STR(sijill:)) || ?class IN (skos:Concept, skos:ConceptScheme))
+            } GROUP BY ?class
+            """;
+
+    private static final String COUNTRIES = PREFIXES + """
+            CONSTRUCT { ?c a sijill:Country ; rdfs:label ?l ; sijill:iso2 ?iso2 ; sijill:arabLeagueMember ?member . }
+            WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?c a sijill:Country .
+              OPTIONAL { ?c rdfs:label ?l }
+              OPTIONAL { ?c sijill:iso2 ?iso2 }
+              OPTIONAL { ?c sijill:arabLeagueMember ?member }
+            } }
+            """;
+
+    private static final String ONTOLOGY = """
+            CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }
+            """;
+
+    /** Literal statements about the sources ?x (title, date, publisher, acknowledgement); ?x bound by VALUES. */
+    private static final String SOURCE_DETAILS = PREFIXES + """
+            CONSTRUCT { ?x ?p ?o } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?x ?p ?o . FILTER(isLiteral(?o) || ?p = rdfs:seeAlso || ?p = rdf:type)
+            } }
+            """;
+
+    /**
+     * Legal-status claims ?x (bound by VALUES): their own triples, the labels of what they point
+     * to, their evidence with the passage, its token and document title, and their sources'
+     * literal statements (title, date, publisher, acknowledgement).
+     */
+    private static final String CLAIM_DETAILS = PREFIXES + """
+            CONSTRUCT {
+              ?x ?p ?o .
+              ?o ?olp ?ol .
+              ?e ?ep ?eo .
+              ?passage dcterms:isPartOf ?doc ; dcterms:identifier ?pn . ?doc ?dlp ?dl .
+              ?src ?sp ?so .
+            } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              { ?x ?p ?o }
+              UNION { ?x ?p0 ?o . FILTER(isIRI(?o)) ?o ?olp ?ol . FILTER(?olp IN""" + LABEL_PROPS + """
+              ) }
+              UNION { ?x sijill:evidence ?e . ?e ?ep ?eo .
+                      OPTIONAL { ?e prov:wasQuotedFrom ?passage . ?passage dcterms:isPartOf ?doc .
+                                 OPTIONAL { ?passage dcterms:identifier ?pn }
+                                 OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
+              ) } } }
+              UNION { ?x prov:wasDerivedFrom ?src . ?src ?sp ?so . FILTER(isLiteral(?so) || ?sp = rdfs:seeAlso) }
+            } }
+            """;
+
+    /** Labels and notations of the resources ?x (bound by VALUES). */
+    private static final String LABELS = PREFIXES + """
+            CONSTRUCT { ?x ?lp ?l } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?x ?lp ?l . FILTER(?lp IN (rdfs:label, skos:prefLabel, dcterms:title, skos:notation))
+            } }
+            """;
+
+    private final DatasetGraph dataset;
+
+    public PageQueries(DatasetGraph dataset) {
+        this.dataset = dataset;
+    }
+
+    /** @return the dataset queried */
+    public DatasetGraph dataset() { return dataset; }
+
+    /** @return legal instruments, status claims, organizations, initiatives and events linked to a country */
+    public Model countryFacts(String countryIri) {
+        return construct(COUNTRY_FACTS, "focus", NodeFactory.createURI(countryIri));
+    }
+
+    /** @return everything that points to {@code iri} (other than by rdf:type), described */
+    public Model members(String iri) {
+        return construct(MEMBERS, "focus", NodeFactory.createURI(iri));
+    }
+
+    /** @return a document's passages, what they mention, and the facts that quote them */
+    public Model documentPassages(String documentIri) {
+        return construct(DOCUMENT_PASSAGES, "focus", NodeFactory.createURI(documentIri));
+    }
+
+    /** @return the literal statements, {@code rdfs:seeAlso} and types of the given sources */
+    public Model sourceDetails(java.util.Collection<String> sourceIris) {
+        if (sourceIris.isEmpty()) return ModelFactory.createDefaultModel();
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(SOURCE_DETAILS);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        q.setValuesDataBlock(java.util.List.of(x), sourceIris.stream()
+                .map(iri -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, NodeFactory.createURI(iri))).toList());
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(q).build()) {
+                Model m = ModelFactory.createDefaultModel();
+                qe.construct(m.getGraph());
+                return m;
+            }
+        });
+    }
+
+    /** @return the claims' triples, the labels of what they name, their evidence and sources */
+    public Model claimDetails(java.util.Collection<String> claimIris) {
+        return constructFor(CLAIM_DETAILS, claimIris);
+    }
+
+    /** @return the labels ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}) and notations of resources */
+    public Model labels(java.util.Collection<String> iris) {
+        return constructFor(LABELS, iris);
+    }
+
+    /**
+     * Runs a SELECT query (e.g. a bound named query) over the union of the named graphs.
+     *
+     * @return the rows
+     */
+    public java.util.List<org.apache.jena.sparql.engine.binding.Binding> select(org.apache.jena.query.Query query) {
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(query)
+                    .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build()) {
+                java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = new java.util.ArrayList<>();
+                qe.select().forEachRemaining(rows::add);
+                return rows;
+            }
+        });
+    }
+
+    private Model constructFor(String queryText, java.util.Collection<String> iris) {
+        if (iris.isEmpty()) return ModelFactory.createDefaultModel();
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(queryText);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        q.setValuesDataBlock(java.util.List.of(x), iris.stream()
+                .map(iri -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, NodeFactory.createURI(iri))).toList());
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(q).build()) {
+                Model m = ModelFactory.createDefaultModel();
+                m.getGraph().getPrefixMapping().setNsPrefixes(TermLabels.PREFIXES);
+                qe.construct(m.getGraph());
+                return m;
+            }
+        });
+    }
+
+    /** @return the countries with their labels, ISO codes and Arab League membership */
+    public Model countries() {
+        return construct(COUNTRIES, null, null);
+    }
+
+    /** @return the ontology graph (empty when the store holds none) */
+    public Model ontology() {
+        return construct(ONTOLOGY, "g", NodeFactory.createURI(ONTOLOGY_GRAPH));
+    }
+
+    /** @return how many resources each Sijill class (and SKOS concept/scheme) has, by class IRI */
+    public Map<String, Long> classCounts() {
+        return Txn.calculateRead(dataset, () -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (QueryExec qe = QueryExec.dataset(dataset).query(CLASS_COUNTS).build()) {
+                RowSet rows = qe.select();
+                rows.forEachRemaining(b -> counts.put(b.get("class").getURI(),
+                        ((Number) b.get("n").getLiteralValue()).longValue()));
+            }
+            return counts;
+        });
+    }
+
+    private Model construct(String query, String var, Node value) {
+        return Txn.calculateRead(dataset, () -> {
+            var builder = QueryExec.dataset(dataset).query(query);
+            if (var != null) builder = builder.substitution(var, value);
+            try (QueryExec qe = builder.build()) {
+                Model m = ModelFactory.createDefaultModel();
+                m.getGraph().getPrefixMapping().setNsPrefixes(TermLabels.PREFIXES);
+                qe.construct(m.getGraph());
+                return m;
+            }
+        });
+    }
+}

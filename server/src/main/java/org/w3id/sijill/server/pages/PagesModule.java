@@ -1,0 +1,63 @@
+package org.w3id.sijill.server.pages;
+
+import java.util.Objects;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.rdf.model.Model;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.ld.HttpCaching;
+
+/**
+ * The HTML side of the Sijill server as a Fuseki module: the landing page {@code /}, entity pages
+ * {@code /page/{path}}, the ontology documentation {@code /page/ontology}, the query page
+ * {@code /query}, the country comparison {@code /compare} and the static files {@code /static/*}. It renders the store behind
+ * {@code /sparql} with the ontology and cache settings of the {@link Site}, so it runs inside a
+ * server assembled by {@link org.w3id.sijill.server.SijillServer}.
+ *
+ * <pre>{@code
+ * SijillServer server = SijillServer.builder()
+ *         .config(home.fusekiConfig().resolve("sijill.ttl")).store(store).ontology(ontologyFile)
+ *         .addModule(new PagesModule(new ExampleQueries(home.queries()), downloadsInfo))
+ *         .build().start();
+ * }</pre>
+ */
+public final class PagesModule implements FusekiModule {
+    private final ExampleQueries examples;
+    private final DownloadsInfo downloads;
+    private volatile SijillPages pages;
+
+    /**
+     * @param examples the example queries shown on the landing and query pages
+     * @param downloads the published dumps ({@link DownloadsInfo#NONE} when there are none)
+     */
+    public PagesModule(ExampleQueries examples, DownloadsInfo downloads) {
+        this.examples = Objects.requireNonNull(examples, "examples");
+        this.downloads = Objects.requireNonNull(downloads, "downloads");
+    }
+
+    @Override
+    public String name() {
+        return "Sijill pages";
+    }
+
+    @Override
+    public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
+        Site site = Site.from(builder);
+        SijillPages p = new SijillPages(Site.dataset(registry), site.ontology(), examples, downloads);
+        HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
+        this.pages = p;
+        builder.addServlet("", new LandingServlet(p));
+        builder.addServlet("/page/*", new EntityPageServlet(p, caching));
+        builder.addServlet("/query", new QueryPageServlet(p));
+        builder.addServlet("/compare", new CompareServlet(p, caching));
+        builder.addServlet("/static/*", new StaticServlet());
+    }
+
+    /** @return the page renderer, once the server is configured */
+    public SijillPages pages() {
+        if (pages == null) throw new SijillException(SijillException.Kind.ENVIRONMENT, "the pages module is not configured yet");
+        return pages;
+    }
+}

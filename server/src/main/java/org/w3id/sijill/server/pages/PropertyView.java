@@ -1,0 +1,23 @@
+package org.w3id.sijill.server.pages;
+
+import java.util.List;
+
+/**
+ * A property with its values, as a row of a page's property table.
+ *
+ * <pre>{@code
+ * PropertyView row = new PropertyView(iri, label, "/page/ontology#topic", false, values);
+ * }</pre>
+ *
+ * @param iri the property IRI
+ * @param label its label in the page language
+ * @param href the documentation link of the property, or null
+ * @param incoming true when the page's resource is the object of the triples
+ * @param values the values, sorted by label
+ */
+public record PropertyView(String iri, Label label, String href, boolean incoming, List<ValueView> values) {
+    /** @return the documentation link when it is on this server (Sijill's own terms), else null */
+    public String localHref() {
+        return href != null && href.startsWith("/") ? href : null;
+    }
+}

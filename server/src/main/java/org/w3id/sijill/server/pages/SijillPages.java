@@ -1,0 +1,302 @@
+package org.w3id.sijill.server.pages;
+
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.ld.ResourceDescriber;
+import org.w3id.sijill.vocab.SIJILL;
+
+/**
+ * Renders every HTML page of Sijill: the landing page, entity pages (by page type), the ontology
+ * documentation and the query page, from a dataset whose facts live in named graphs. The servlets
+ * of {@link PagesModule} only negotiate the language and write what this class returns.
+ *
+ * <pre>{@code
+ * SijillPages pages = new SijillPages(datasetGraph, ontologyGraph, new ExampleQueries(home.queries()), DownloadsInfo.NONE);
+ * RenderedPage p = pages.entity("country/LB", 1, new PageRequest(PageLanguage.AR, "/page/country/LB", Map.of(), base));
+ * }</pre>
+ */
+public final class SijillPages {
+    /** Incoming links per page of an entity page. */
+    public static final int INCOMING_PAGE_SIZE = 100;
+
+    private static final List<String> DATA_FORMATS = List.of("ttl", "jsonld", "nt", "rdf");
+
+    private final PageQueries queries;
+    private final ResourceDescriber describer;
+    private final ExampleQueries examples;
+    private final DownloadsInfo downloads;
+    private final TemplateRenderer templates = new TemplateRenderer();
+    private final Model ontology;
+    private final TermLabels terms;
+
+    /**
+     * @param dataset the store (facts in named graphs)
+     * @param ontologyGraph the ontology the server publishes (may be empty); the store's
+     *                      {@value PageQueries#ONTOLOGY_GRAPH} graph, if any, is added to it
+     * @param examples the example queries
+     * @param downloads the published dumps
+     */
+    public SijillPages(DatasetGraph dataset, Graph ontologyGraph, ExampleQueries examples, DownloadsInfo downloads) {
+        this.queries = new PageQueries(dataset);
+        this.examples = examples;
+        this.downloads = downloads;
+        Model m = ModelFactory.createDefaultModel();
+        if (ontologyGraph != null) m.add(ModelFactory.createModelForGraph(ontologyGraph));
+        m.add(queries.ontology());
+        this.ontology = m;
+        this.terms = TermLabels.of(m);
+        this.describer = new ResourceDescriber(dataset).withOntology(m.getGraph());
+    }
+
+    /** @return the ontology (server's files and the store's ontology graph) */
+    public Model ontology() {
+        return ontology;
+    }
+
+    private TermLabels terms() {
+        return terms;
+    }
+
+    private Map<String, Object> base(PageRequest r, String title) {
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("req", r);
+        ctx.put("title", title);
+        return ctx;
+    }
+
+    /** @return the landing page */
+    public RenderedPage landing(PageRequest r) {
+        PageLanguage lang = r.lang();
+        TermLabels terms = terms();
+        ValueRenderer termValues = new ValueRenderer(ModelFactory.createDefaultModel(), terms, lang);
+        List<Map<String, Object>> counts = new ArrayList<>();
+        queries.classCounts().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    Resource c = ModelFactory.createDefaultModel().createResource(e.getKey());
+                    counts.add(Map.of("cls", ValueView.link(e.getKey(), termValues.termLabel(c)), "n", e.getValue(),
+                            "queryHref", "/query?query=" + PageRequest.encode(listQuery(e.getKey()))));
+                });
+        Model countries = queries.countries();
+        ValueRenderer cv = new ValueRenderer(countries, terms, lang);
+        Collator collator = Collator.getInstance(lang.locale());
+        List<ValueView> countryLinks = countries.listSubjectsWithProperty(RDF.type, SIJILL.Country).toList().stream()
+                .filter(RDFNode::isURIResource).map(cv::value)
+                .sorted(Comparator.comparing(v -> v.label().text(), collator)).toList();
+        List<ValueView> preset = new ArrayList<>();
+        for (String code : PRESET_COMPARISON) {
+            countries.listSubjectsWithProperty(SIJILL.iso2, code).toList().stream().filter(RDFNode::isURIResource)
+                    .findFirst().ifPresent(c -> preset.add(cv.value(c)));
+        }
+        List<ExampleQueries.Example> questions = examples.list().stream().filter(e -> !e.isCheck()).toList();
+        Optional<DownloadsInfo.Release> release = downloads.current();
+        Map<String, Object> ctx = base(r, Messages.get(lang, "site.name"));
+        ctx.put("counts", counts);
+        ctx.put("countries", countryLinks);
+        // The example comparison is offered only when the store has all of its countries.
+        ctx.put("presetCompare", preset.size() == PRESET_COMPARISON.size() ? preset : List.of());
+        ctx.put("presetCompareHref", presetComparisonHref());
+        ctx.put("examples", questions);
+        ctx.put("release", release.orElse(null));
+        ctx.put("today", LocalDate.now(ZoneOffset.UTC).toString());
+        ctx.put("jsonLd", SchemaOrgJsonLd.forDataset(r.siteUrl() + "/", "Sijill", "سجل",
+                Messages.get(PageLanguage.EN, "landing.about"), release.map(DownloadsInfo.Release::id).orElse(null),
+                release.map(DownloadsInfo.Release::files).orElse(List.of())));
+        ctx.put("unctadAcknowledgement", UNCTAD_ACKNOWLEDGEMENT);
+        return new RenderedPage(200, lang, templates.render("landing", lang, ctx));
+    }
+
+    /** The acknowledgement UNCTAD asks for when its tracker data is reused. */
+    public static final String UNCTAD_ACKNOWLEDGEMENT = "Source: UNCTAD Global Cyberlaw Tracker (data as of 2026-04-27)";
+
+    private static String listQuery(String classIri) {
+        return """
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT ?item ?label WHERE {
+                  ?item a <%s> .
+                  OPTIONAL { ?item rdfs:label ?label }
+                } ORDER BY ?item
+                LIMIT 200
+                """.formatted(classIri);
+    }
+
+    /**
+     * @param path the path after {@code /page/} (e.g. {@code country/LB})
+     * @param page the 1-based page of incoming links
+     * @param r the request
+     * @return the entity page, or a 404 page when the store knows nothing of the IRI
+     */
+    public RenderedPage entity(String path, int page, PageRequest r) {
+        PageLanguage lang = r.lang();
+        if (page < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "page must be 1 or more, got " + page);
+        String iri = LocalLinks.canonicalIri(path);
+        ResourceDescriber.Description d = describer.describe(iri, INCOMING_PAGE_SIZE, (long) (page - 1) * INCOMING_PAGE_SIZE);
+        if (d.isEmpty()) return notFound(r);
+        Model model = ModelFactory.createDefaultModel().add(d.model());
+        Set<String> sources = new LinkedHashSet<>();
+        model.listObjectsOfProperty(EntityViewBuilder.WAS_DERIVED_FROM).forEachRemaining(n -> { if (n.isURIResource()) sources.add(n.asResource().getURI()); });
+        model.add(queries.sourceDetails(sources));
+        TermLabels terms = terms();
+        ValueRenderer values = new ValueRenderer(model, terms, lang);
+        EntityView entity = new EntityViewBuilder(values).build(iri);
+        Map<String, Object> ctx = base(r, entity.title().text());
+        ctx.put("entity", entity);
+        ctx.put("incomingPage", page);
+        ctx.put("incomingTotal", d.incomingCount());
+        ctx.put("hasNextIncoming", d.hasMoreIncoming());
+        ctx.put("nextHref", r.withParam("page", Integer.toString(page + 1)));
+        ctx.put("previousHref", page > 1 ? r.withParam("page", Integer.toString(page - 1)) : null);
+        ctx.put("alternates", DATA_FORMATS.stream().map(f -> Map.of("format", f, "href", "/data/" + path + "." + f)).toList());
+        ctx.put("jsonLd", SchemaOrgJsonLd.forResource(model, iri));
+        switch (entity.pageType()) {
+            case COUNTRY -> {
+                Model facts = queries.countryFacts(iri).add(model);
+                ctx.put("country", new CountryViewBuilder(new ValueRenderer(facts, terms, lang)).build(iri));
+                ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
+            }
+            case DOCUMENT -> {
+                Model passages = queries.documentPassages(iri).add(model);
+                ctx.put("document", DocumentView.build(new ValueRenderer(passages, terms, lang), iri));
+            }
+            case CONCEPT -> {
+                Model members = queries.members(iri).add(model);
+                ctx.put("concept", ConceptView.build(new ValueRenderer(members, terms, lang), iri));
+            }
+            case LEGAL_INSTRUMENT -> {
+                Model around = queries.members(iri).add(model);
+                CountryViewBuilder items = new CountryViewBuilder(new ValueRenderer(around, terms, lang));
+                List<Resource> claims = around.listSubjectsWithProperty(SIJILL.instrument, around.createResource(iri)).toList();
+                ctx.put("claims", items.items(claims, List.of(SIJILL.jurisdiction.getURI(), SIJILL.topic.getURI(),
+                        SIJILL.status.getURI(), SIJILL.asOf.getURI())));
+            }
+            default -> { }
+        }
+        return new RenderedPage(200, lang, templates.render(entity.pageType().template(), lang, ctx));
+    }
+
+    /**
+     * @param codes the ISO 3166-1 alpha-2 codes of the countries to compare (none: the form alone)
+     * @return the country comparison page
+     * @throws SijillException ({@code BAD_INPUT}) for an unknown code, fewer than two or more than six countries
+     */
+    public RenderedPage compare(PageRequest r, List<String> codes) {
+        PageLanguage lang = r.lang();
+        ComparisonView view = new ComparisonBuilder(queries, terms(), examples).build(codes, lang);
+        String title = view.hasMatrix()
+                ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
+                        view.countries().stream().map(c -> c.label().text()).toList()))
+                : Messages.get(lang, "compare.title");
+        Map<String, Object> ctx = base(r, title);
+        ctx.put("compare", view);
+        ctx.put("chooseHint", Messages.get(lang, "compare.choose", ComparisonBuilder.MIN_COUNTRIES, ComparisonBuilder.MAX_COUNTRIES));
+        return new RenderedPage(200, lang, templates.render("compare", lang, ctx));
+    }
+
+    /**
+     * @return the code of an Arab League state and the other states to compare it with, or null
+     *         when {@code country} is not one of them
+     */
+    private Map<String, Object> compareChoices(Resource country, PageLanguage lang) {
+        org.apache.jena.rdf.model.Statement iso2 = country.getProperty(SIJILL.iso2);
+        if (iso2 == null || !iso2.getObject().isLiteral()) return null;
+        String code = iso2.getObject().asLiteral().getLexicalForm();
+        List<ComparisonView.Choice> all = new ComparisonBuilder(queries, terms(), examples).build(List.of(), lang).choices();
+        if (all.stream().noneMatch(c -> c.code().equals(code))) return null;
+        return Map.of("code", code, "others", all.stream().filter(c -> !c.code().equals(code)).toList());
+    }
+
+    /** The countries of the comparison the landing page offers as an example. */
+    public static final List<String> PRESET_COMPARISON = List.of("LB", "SY", "YE");
+
+    /** @return the link to the preset comparison */
+    public static String presetComparisonHref() {
+        StringBuilder sb = new StringBuilder("/compare");
+        char sep = '?';
+        for (String c : PRESET_COMPARISON) {
+            sb.append(sep).append("country=").append(c);
+            sep = '&';
+        }
+        return sb.toString();
+    }
+
+    /** @return the ontology documentation page */
+    public RenderedPage ontologyPage(PageRequest r) {
+        PageLanguage lang = r.lang();
+        OntologyView view = OntologyView.build(new ValueRenderer(ontology(), terms(), lang));
+        Map<String, Object> ctx = base(r, Messages.get(lang, "ontology.title"));
+        ctx.put("ontology", view);
+        ctx.put("alternates", DATA_FORMATS.stream().map(f -> Map.of("format", f, "href", "/data/ontology." + f)).toList());
+        return new RenderedPage(200, lang, templates.render("ontology", lang, ctx));
+    }
+
+    /**
+     * @param example the name of an example to prefill, or null
+     * @param queryText a query to prefill, or null
+     * @return the query page
+     */
+    public RenderedPage queryPage(PageRequest r, String example, String queryText) {
+        PageLanguage lang = r.lang();
+        String text = queryText;
+        String selected = null;
+        if (example != null) {
+            ExampleQueries.Example e = examples.find(example).orElseThrow(() ->
+                    new SijillException(SijillException.Kind.NOT_FOUND, "no example query named '" + example + "'"));
+            text = e.text();
+            selected = e.name();
+        }
+        if (text == null) text = DEFAULT_QUERY;
+        Map<String, Object> ctx = base(r, Messages.get(lang, "query.title"));
+        ctx.put("examples", examples.list());
+        ctx.put("selected", selected);
+        ctx.put("queryText", text);
+        ctx.put("codemirror", StaticResources.codemirrorBase());
+        return new RenderedPage(200, lang, templates.render("query", lang, ctx));
+    }
+
+    private static final String DEFAULT_QUERY = """
+            PREFIX sijill: <https://w3id.org/sijill/ontology#>
+            PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
+
+            SELECT ?country ?name WHERE {
+              ?country a sijill:Country ;
+                       rdfs:label ?name .
+              FILTER(lang(?name) = "en")
+            }
+            ORDER BY ?name
+            """;
+
+    /** @return a 404 page */
+    public RenderedPage notFound(PageRequest r) {
+        return error(r, 404, Messages.get(r.lang(), "page.notfound.text"), r.lang().code());
+    }
+
+    /**
+     * @param message the reason, for the reader
+     * @param messageLang the language of {@code message} (exception messages are English)
+     * @return an error page
+     */
+    public RenderedPage error(PageRequest r, int status, String message, String messageLang) {
+        Map<String, Object> ctx = base(r, Messages.get(r.lang(), status == 404 ? "page.notfound.title" : "page.error.title"));
+        ctx.put("status", status);
+        ctx.put("message", message);
+        ctx.put("messageLang", messageLang);
+        return new RenderedPage(status, r.lang(), templates.render("error", r.lang(), ctx));
+    }
+}

@@ -1,0 +1,111 @@
+package org.w3id.sijill.server.pages;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+
+/**
+ * Turns RDF terms of a resource description into {@link ValueView}s in one page language:
+ * IRIs become links named by their label (from the description, else from the term labels),
+ * literals keep their language tag, blank nodes are shown by their own properties.
+ *
+ * <pre>{@code
+ * ValueRenderer values = new ValueRenderer(description, termLabels, PageLanguage.AR);
+ * ValueView v = values.value(statement.getObject());
+ * }</pre>
+ */
+public final class ValueRenderer {
+    private final Model description;
+    private final TermLabels terms;
+    private final PageLanguage lang;
+
+    public ValueRenderer(Model description, TermLabels terms, PageLanguage lang) {
+        this.description = description;
+        this.terms = terms;
+        this.lang = lang;
+    }
+
+    /** @return the page language */
+    public PageLanguage lang() { return lang; }
+
+    /** @return the description model */
+    public Model description() { return description; }
+
+    /** @return the term labels */
+    public TermLabels terms() { return terms; }
+
+    /**
+     * @return the label of a resource: from the description, else the term table, else a display
+     *         name made from the labels of what it points to ({@link DisplayNames}), else its IRI
+     */
+    public Label label(Resource r) {
+        return LabelSelector.find(description, r, lang)
+                .or(() -> r.isURIResource() ? LabelSelector.find(terms.model(), r, lang) : java.util.Optional.empty())
+                .or(() -> DisplayNames.find(this, r))
+                .orElseGet(() -> new Label(LabelSelector.fromIri(r), "", false));
+    }
+
+    /** @return the label of a property or class */
+    public Label termLabel(Resource term) {
+        return LabelSelector.find(terms.model(), term, lang)
+                .or(() -> LabelSelector.find(description, term, lang))
+                .orElseGet(() -> new Label(TermLabels.prefixed(term.getURI()), "", false));
+    }
+
+    /** @return the value view of any RDF term */
+    public ValueView value(RDFNode node) {
+        if (node.isLiteral()) return literal(node.asLiteral());
+        Resource r = node.asResource();
+        if (r.isURIResource()) return ValueView.link(r.getURI(), label(r));
+        return ValueView.node(new Label("", "", false), properties(r, false, 0));
+    }
+
+    /** @return the value view of a literal */
+    public static ValueView literal(Literal l) {
+        String dt = l.getLanguage().isEmpty() && l.getDatatypeURI() != null
+                ? TermLabels.prefixed(l.getDatatypeURI()) : null;
+        if ("xsd:string".equals(dt)) dt = null;
+        // Dates, years and numbers are Latin-digit tokens with hyphens: inside Arabic text they must
+        // stay left to right, or "2026-04-27" is shown as "27-04-2026".
+        String direction = dt != null ? "ltr" : null;
+        return ValueView.literal(new Label(l.getLexicalForm(), l.getLanguage(), false, direction), dt);
+    }
+
+    /**
+     * @param r the subject (or, when {@code incoming}, the object) of the statements
+     * @param incoming true to list statements pointing to {@code r}
+     * @param depth how many levels of blank nodes to expand
+     * @return rows, one per property, values sorted; properties sorted by label
+     */
+    public List<PropertyView> properties(Resource r, boolean incoming, int depth) {
+        List<Statement> statements = incoming
+                ? description.listStatements(null, null, r).toList()
+                : description.listStatements(r, null, (RDFNode) null).toList();
+        Map<Property, List<ValueView>> byProperty = new LinkedHashMap<>();
+        for (Statement st : statements) {
+            RDFNode other = incoming ? st.getSubject() : st.getObject();
+            ValueView v = (other.isAnon() && depth <= 0)
+                    ? ValueView.literal(new Label("…", "", false), null) : value(other);
+            byProperty.computeIfAbsent(st.getPredicate(), p -> new ArrayList<>()).add(v);
+        }
+        List<PropertyView> rows = new ArrayList<>();
+        byProperty.forEach((p, vs) -> {
+            vs.sort(VALUE_ORDER);
+            rows.add(new PropertyView(p.getURI(), termLabel(p), LocalLinks.href(p.getURI()), incoming, List.copyOf(vs)));
+        });
+        rows.sort(Comparator.comparing((PropertyView pv) -> pv.label().text()));
+        return rows;
+    }
+
+    /** Values in a stable order: page-language literals first is the reader's expectation, then by text. */
+    private static final Comparator<ValueView> VALUE_ORDER =
+            Comparator.comparing((ValueView v) -> v.label().lang()).thenComparing(v -> v.label().text());
+}
