@@ -15,8 +15,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.loader.ProgressListener;
-import org.w3id.sijill.loader.StoreBuilder;
+import org.w3id.sijill.loader.RealStore;
 
 /**
  * The real thing: the store built by the loader from the project's {@code sources/}, dumped, and
@@ -30,8 +29,7 @@ class RealDataDumpTest {
     @Test
     void realStoreDumpsAreConsistentThreeWays() throws Exception {
         ProjectPaths home = new ProjectPaths(JsonLdReaders.projectHome());
-        Path storeDir = tmp.resolve("store");
-        new StoreBuilder(home).build(home.sources(), storeDir, ProgressListener.NONE);
+        Path storeDir = RealStore.get().store();
         DatasetGraph store = DatabaseMgr.connectDatasetGraph(storeDir.toString());
         long quads = Txn.calculateRead(store, () -> store.stream().count());
         assertTrue(quads > 1000, "the real store is suspiciously small: " + quads + " quads");

@@ -12,7 +12,6 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
 
 /**
@@ -21,16 +20,14 @@ import org.w3id.sijill.core.ProjectPaths;
  */
 class RealSourcesBuildTest {
 
-    @TempDir
-    Path tmp;
-
     @Test
     void theProjectSourcesBuild() {
         Path home = TestPaths.projectHome();
         assertTrue(Files.isRegularFile(home.resolve("ontology/sijill.ttl")), "no ontology/sijill.ttl");
         assertTrue(Files.isDirectory(home.resolve("sources/tables")), "no sources/tables");
-        Path store = tmp.resolve("store");
-        BuildReport r = new StoreBuilder(new ProjectPaths(home)).build(home.resolve("sources"), store, new ConsoleProgress(System.out, false));
+        RealStore real = RealStore.get();
+        Path store = real.store();
+        BuildReport r = real.report();
         System.out.println(r.summary());
         assertEquals(5, r.documents());
         assertTrue(r.rows() > 100, "rows: " + r.rows());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +22,9 @@ import org.apache.jena.tdb2.TDB2;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.loader.ProgressListener;
-import org.w3id.sijill.loader.StoreBuilder;
+import org.w3id.sijill.loader.RealStore;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Runs every query of {@code queries/} on the store built from the project's own {@code sources/}
@@ -36,23 +34,19 @@ import org.w3id.sijill.loader.StoreBuilder;
 class CompetencyQuestionsTest {
     private static final String ID = "https://w3id.org/sijill/id/";
 
-    @TempDir
-    static Path tmp;
     private static DatasetGraph store;
     private static NamedQueryCatalog catalog;
 
     @BeforeAll
     static void buildStore() {
         ProjectPaths paths = ProjectPaths.locate();
-        Path dir = tmp.resolve("store");
-        new StoreBuilder(paths).build(paths.sources(), dir, ProgressListener.NONE);
-        store = DatabaseMgr.connectDatasetGraph(dir.toString());
+        store = DatabaseMgr.connectDatasetGraph(RealStore.get().store().toString());
         catalog = NamedQueryCatalog.load(paths.queries());
     }
 
     @AfterAll
     static void close() {
-        if (store != null) store.close();
+        if (store != null) TDBInternal.expel(store);
     }
 
     private static List<Map<String, String>> run(String name, Map<String, List<String>> params) {

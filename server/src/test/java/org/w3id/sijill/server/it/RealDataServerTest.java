@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,12 +32,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.loader.ProgressListener;
-import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.StandardModules;
 
 /**
  * The server as {@code serve} assembles it, on the store built from the project's own
@@ -50,8 +44,6 @@ class RealDataServerTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path tmp;
     private static SijillServer server;
     private static FusekiServer wikidata;
     private static String base;
@@ -59,10 +51,6 @@ class RealDataServerTest {
 
     @BeforeAll
     static void start() {
-        ProjectPaths paths = ProjectPaths.locate();
-        Path store = tmp.resolve("store");
-        new StoreBuilder(paths).build(paths.sources(), store, ProgressListener.NONE);
-
         // Two facts in Wikidata's shape: Lebanon's capital is Beirut, Egypt's is Cairo.
         DatasetGraph external = DatasetFactory.createTxnMem().asDatasetGraph();
         Graph g = external.getDefaultGraph();
@@ -76,14 +64,7 @@ class RealDataServerTest {
         wikidata = FusekiServer.create().loopback(true).port(0).add("/wikidata", external).build().start();
         wikidataEndpoint = "http://localhost:" + wikidata.getHttpPort() + "/wikidata/sparql";
 
-        server = SijillServer.builder()
-                .config(paths.fusekiConfig().resolve("sijill.ttl"))
-                .store(store)
-                .ontology(paths.ontology().resolve("sijill.ttl"))
-                .port(0)
-                .serviceAllow(List.of(wikidataEndpoint))
-                .addModules(StandardModules.of(paths, Duration.ofSeconds(10), tmp.resolve("dumps"), null))
-                .build().start();
+        server = RealDataServers.start(List.of(wikidataEndpoint));
         base = "http://localhost:" + server.port();
     }
 

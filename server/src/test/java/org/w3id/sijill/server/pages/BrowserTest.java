@@ -191,7 +191,7 @@ class BrowserTest {
     @Test
     void comparisonPageInArabic() throws IOException {
         // The comparison needs the eleven law topics and several countries: the store built from sources/.
-        org.w3id.sijill.server.SijillServer real = ComparePageTest.startRealDataServer(tmp.resolve("real"));
+        org.w3id.sijill.server.SijillServer real = org.w3id.sijill.server.it.RealDataServers.start(java.util.List.of());
         try {
             String path = "/compare?country=LB&country=SY&country=YE&lang=ar";
             load("http://localhost:" + real.port(), path, "compare-LB-SY-YE-ar");

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -21,12 +20,8 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.loader.ProgressListener;
-import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.StandardModules;
+import org.w3id.sijill.server.it.RealDataServers;
 
 /**
  * The country comparison and the display names of unlabelled claims and passages, on the real
@@ -40,29 +35,13 @@ class ComparePageTest {
     private static final String REPORT = "/id/document/escwa-beirut-2018-report";
     private static final String UNCTAD = "/id/source/unctad-cyberlaw-tracker-2026";
 
-    @TempDir
-    static Path tmp;
     static SijillServer server;
     static String base;
 
     @BeforeAll
     static void start() {
-        server = startRealDataServer(tmp);
+        server = RealDataServers.start(List.of());
         base = "http://localhost:" + server.port();
-    }
-
-    /** The server as {@code serve} assembles it, on a TDB2 store built from the project's {@code sources/}. */
-    static SijillServer startRealDataServer(Path dir) {
-        ProjectPaths paths = ProjectPaths.locate();
-        Path store = dir.resolve("store");
-        new StoreBuilder(paths).build(paths.sources(), store, ProgressListener.NONE);
-        return SijillServer.builder()
-                .config(paths.fusekiConfig().resolve("sijill.ttl"))
-                .store(store)
-                .ontology(paths.ontology().resolve("sijill.ttl"))
-                .port(0)
-                .addModules(StandardModules.of(paths, Duration.ofSeconds(10), DownloadsInfo.NONE))
-                .build().start();
     }
 
     @AfterAll
