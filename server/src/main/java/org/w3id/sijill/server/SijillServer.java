@@ -23,6 +23,7 @@ import org.w3id.sijill.core.SijillException.Kind;
 import org.w3id.sijill.server.http.AdminAuthModule;
 import org.w3id.sijill.server.http.ErrorTranslationModule;
 import org.w3id.sijill.server.http.GzipModule;
+import org.w3id.sijill.server.dumps.ContextModule;
 import org.w3id.sijill.server.ld.LinkedDataModule;
 import org.w3id.sijill.server.sparql.ReadOnlyGuardModule;
 import org.w3id.sijill.server.sparql.ServiceAllowListModule;
@@ -36,6 +37,7 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link ReadOnlyGuardModule} — update, GSP writes and uploads refused with a reason;</li>
  *   <li>{@link ServiceDescriptionModule} — bare {@code GET /sparql};</li>
  *   <li>{@link ServiceAllowListModule} — federated {@code SERVICE} only to allowed endpoints;</li>
+ *   <li>{@link ContextModule} — {@code /context.jsonld}, the context of every JSON-LD answer;</li>
  *   <li>{@link LinkedDataModule} — {@code /id/}, {@code /data/}, {@code /ontology};</li>
  *   <li>{@link FMod_Prometheus} — {@code /$/metrics};</li>
  *   <li>{@link AdminAuthModule} — {@code /$/stats} behind basic auth, only with a password;</li>
@@ -172,6 +174,7 @@ public final class SijillServer {
                     new ReadOnlyGuardModule(),
                     new ServiceDescriptionModule(),
                     new ServiceAllowListModule(),
+                    new ContextModule(),
                     new LinkedDataModule(),
                     new FMod_Prometheus(),
                     new AdminAuthModule(adminPassword),

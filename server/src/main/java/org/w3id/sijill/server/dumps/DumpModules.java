@@ -6,8 +6,8 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.w3id.sijill.dump.DumpSettings;
 
 /**
- * The dump-related modules in the order the server adds them: {@link ContextModule}
- * ({@code /context.jsonld}), {@link DumpFilesModule} ({@code /dumps/}, regenerating the folder
+ * The dump-related modules in the order the server adds them ({@link ContextModule}, which the
+ * dumps reference, is one of the core modules of every server): {@link DumpFilesModule} ({@code /dumps/}, regenerating the folder
  * when the store's release changed), {@link DatasetDescriptionModule} ({@code /.well-known/void},
  * {@code /dataset}).
  *
@@ -21,6 +21,6 @@ public final class DumpModules {
 
     /** @return the modules serving (and, when stale, first regenerating) {@code dumpsDir} */
     public static List<FusekiModule> forServe(Path dumpsDir, DumpSettings settings) {
-        return List.of(new ContextModule(), DumpFilesModule.regenerating(dumpsDir, settings), new DatasetDescriptionModule(dumpsDir, settings));
+        return List.of(DumpFilesModule.regenerating(dumpsDir, settings), new DatasetDescriptionModule(dumpsDir, settings));
     }
 }

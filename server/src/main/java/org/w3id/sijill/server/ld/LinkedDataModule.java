@@ -18,6 +18,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFWriter;
+import org.w3id.sijill.dump.JsonLdContext;
+import org.w3id.sijill.dump.StreamingJsonLdWriter;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SijillException.Kind;
 import org.w3id.sijill.server.Site;
@@ -116,12 +118,26 @@ public final class LinkedDataModule implements FusekiModule {
         response.getOutputStream().write(("See Other: " + location + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(HttpServletResponse response, Model model, Representation rep) throws IOException {
+    /**
+     * Writes a description; JSON-LD is compacted with the published context, referenced at this
+     * server's {@code /context.jsonld} (the canonical {@code https://w3id.org/sijill/context.jsonld}
+     * where the server answers for w3id.org), so every resource shares one cacheable context.
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, Site site, Model model, Representation rep) throws IOException {
         response.setContentType(rep.contentType());
         try (OutputStream out = response.getOutputStream()) {
-            RDFWriter.source(model).format(rep.rdfFormat()).output(out);
+            if (rep == Representation.JSONLD) {
+                String contextUrl = site.localUrl(request, JsonLdContext.PUBLISHED_URL);
+                new StreamingJsonLdWriter(CONTEXTS.computeIfAbsent(contextUrl,
+                        url -> JsonLdContext.of(url, JsonLdContext.published().json()))).writeGraph(model.getGraph(), out);
+            } else {
+                RDFWriter.source(model).format(rep.rdfFormat()).output(out);
+            }
         }
     }
+
+    /** The published context under the URL each base serves it at (a handful of bases at most). */
+    private static final Map<String, JsonLdContext> CONTEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static int intParam(HttpServletRequest request, String name, int dflt) {
         String v = request.getParameter(name);
@@ -191,7 +207,7 @@ public final class LinkedDataModule implements FusekiModule {
                 Graph ontology = site.ontology();
                 if (ontology.isEmpty()) throw new SijillException(Kind.NOT_FOUND, "The ontology is not loaded on this server.");
                 if (caching.notModified(request, response, variant)) return;
-                write(response, ModelFactory.createModelForGraph(ontology), rep);
+                write(request, response, site, ModelFactory.createModelForGraph(ontology), rep);
                 return;
             }
             int limit = intParam(request, "limit", ResourceDescriber.DEFAULT_INCOMING_LIMIT);
@@ -204,7 +220,7 @@ public final class LinkedDataModule implements FusekiModule {
                 response.setHeader("Link", "<" + site.baseFor(request) + "data/" + path + "?limit=" + limit
                         + "&offset=" + (offset + limit) + ">; rel=\"next\"");
             }
-            write(response, d.model(), rep);
+            write(request, response, site, d.model(), rep);
         }
     }
 
@@ -233,7 +249,7 @@ public final class LinkedDataModule implements FusekiModule {
             if (ontology.isEmpty()) throw new SijillException(Kind.NOT_FOUND, "The ontology is not loaded on this server.");
             response.setHeader("Content-Location", base + "data/ontology." + rep.extension());
             if (caching.notModified(request, response, "ontology-" + rep.extension())) return;
-            write(response, ModelFactory.createModelForGraph(ontology), rep);
+            write(request, response, site, ModelFactory.createModelForGraph(ontology), rep);
         }
     }
 }

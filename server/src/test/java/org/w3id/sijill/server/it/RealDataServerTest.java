@@ -207,6 +207,23 @@ class RealDataServerTest {
     }
 
     @Test
+    void resourceJsonLdUsesThePublishedContextAndMeansWhatTheNTriplesSay() {
+        HttpResponse<String> jsonld = get("/data/country/LB.jsonld");
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(jsonld.body().contains("\"@context\": \"" + base + "/context.jsonld\"")
+                || jsonld.body().contains("\"@context\":\"" + base + "/context.jsonld\""), jsonld.body());
+        // Jena's JSON-LD 1.1 reader fetches the context from this server (loopback)
+        Graph fromJsonLd = RDFParser.source(base + "/data/country/LB.jsonld").lang(Lang.JSONLD).toGraph();
+        Graph fromNt = RDFParser.source(base + "/data/country/LB.nt").lang(Lang.NTRIPLES).toGraph();
+        assertTrue(fromNt.size() > 20, "Lebanon's description: " + fromNt.size() + " triples");
+        assertTrue(fromJsonLd.isIsomorphicWith(fromNt), () -> {
+            java.io.StringWriter w = new java.io.StringWriter();
+            org.apache.jena.riot.RDFDataMgr.write(w, fromJsonLd, Lang.NTRIPLES);
+            return "JSON-LD and N-Triples differ; JSON-LD read as:\n" + w;
+        });
+    }
+
+    @Test
     void everyCountryOfTheRegisterHasAPage() {
         HttpResponse<String> r = get("/sparql?query=" + enc(
                 "SELECT ?c WHERE { ?c a <https://w3id.org/sijill/ontology#Country> }"), "Accept", "text/csv");
