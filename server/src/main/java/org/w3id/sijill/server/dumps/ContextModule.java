@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
+import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.dump.JsonLdContext;
 
 /**
@@ -52,7 +53,7 @@ public final class ContextModule implements FusekiModule {
             response.setHeader("ETag", etag);
             response.setHeader("Cache-Control", "public, max-age=86400");
             String inm = request.getHeader("If-None-Match");
-            if (inm != null && DumpFilesModule.FilesServlet.matches(inm, etag)) {
+            if (inm != null && HttpCaching.matches(inm, etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }

@@ -18,6 +18,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.dump.DatasetDescription;
 import org.w3id.sijill.dump.DumpCatalog;
@@ -110,7 +111,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
             response.setHeader("ETag", etag);
             response.setHeader("Cache-Control", "public, max-age=" + site.maxAge().toSeconds());
             String inm = request.getHeader("If-None-Match");
-            if (inm != null && DumpFilesModule.FilesServlet.matches(inm, etag)) {
+            if (inm != null && HttpCaching.matches(inm, etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }

@@ -19,6 +19,7 @@ import org.w3id.sijill.dump.DumpFormat;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.dump.Dumps;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.ld.HttpCaching;
 
 /**
  * Serves the dumps folder under {@code /dumps/}: {@code /dumps/} lists the files (HTML, the
@@ -101,7 +102,7 @@ public final class DumpFilesModule implements FusekiModule {
             response.setHeader("ETag", etag);
             response.setHeader("Cache-Control", "public, max-age=" + site.maxAge().toSeconds());
             String inm = request.getHeader("If-None-Match");
-            if (inm != null && matches(inm, etag)) {
+            if (inm != null && HttpCaching.matches(inm, etag)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
@@ -114,19 +115,6 @@ public final class DumpFilesModule implements FusekiModule {
             }
         }
 
-        static boolean matches(String ifNoneMatch, String etag) {
-            String bare = etag.substring(1, etag.length() - 1);
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*")) return true;
-                if (t.startsWith("W/")) t = t.substring(2);
-                if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
-                // Jetty's gzip layer marks compressed variants "--gzip"; they are the same entity.
-                if (t.endsWith("--gzip")) t = t.substring(0, t.length() - "--gzip".length());
-                if (t.equals(bare)) return true;
-            }
-            return false;
-        }
     }
 
     /** The catalog of a dumps folder, read again when its checksum file changes. */

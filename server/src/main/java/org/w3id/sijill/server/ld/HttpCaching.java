@@ -68,7 +68,12 @@ public final class HttpCaching {
         return false;
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    /**
+     * @param ifNoneMatch an {@code If-None-Match} header value
+     * @param etag        the current (strong, quoted) entity tag
+     * @return whether the header names that entity (weak comparison; {@code *} matches all)
+     */
+    public static boolean matches(String ifNoneMatch, String etag) {
         String bare = etag.substring(1, etag.length() - 1);
         for (String tag : ifNoneMatch.split(",")) {
             String t = tag.trim();
