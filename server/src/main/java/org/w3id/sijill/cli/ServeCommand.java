@@ -74,6 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sijill: no store at " + storeDir + "; building it from " + paths.sources());
             BuildReport report = new StoreBuilder(paths).build(paths.sources(), storeDir, new ConsoleProgress(System.err));
             spec.commandLine().getErr().print(report.summary());
+            spec.commandLine().getErr().flush();
         }
         Path ontologyFile = paths.ontology().resolve("sijill.ttl");
         SijillServer server = SijillServer.builder()
