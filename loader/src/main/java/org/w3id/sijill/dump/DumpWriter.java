@@ -94,7 +94,9 @@ public final class DumpWriter {
             try (OutputStream plain = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD.fileName())), 1 << 16);
                     GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD_GZ.fileName())), 1 << 16);
                     OutputStream both = new Tee(plain, gz)) {
-                StreamingJsonLdWriter w = new StreamingJsonLdWriter(context);
+                // The download is self-contained: the published context is embedded, so the file
+                // reads offline (per-resource answers reference the served /context.jsonld instead).
+                StreamingJsonLdWriter w = new StreamingJsonLdWriter(context, StreamingJsonLdWriter.ContextMode.EMBED);
                 try (StreamingJsonLdWriter.Session s = w.open(both)) {
                     s.graph(null, store.getDefaultGraph().find());
                     forEachGraph(store, g -> s.graph(g, Iter.map(store.find(g, Node.ANY, Node.ANY, Node.ANY), Quad::asTriple)));

@@ -101,6 +101,11 @@ class CompetencyQuestionsTest {
         assertEquals(ID + "law/lb/2018/law-81", lebanon2018.get("instrument"));
         assertEquals("2018", lebanon2018.get("year"));
         assertEquals(ID + "document/escwa-beirut-2018-report", lebanon2018.get("source"));
+        Map<String, String> egypt2026 = rows.stream()
+                .filter(r -> (ID + "country/EG").equals(r.get("country")) && "2026-04-27".equals(r.get("asOf")))
+                .findFirst().orElseThrow(() -> new AssertionError("no tracker claim for Egypt in " + rows));
+        assertTrue(egypt2026.get("citedInstruments") != null && egypt2026.get("citedInstruments").contains("151"),
+                "the tracker's instrument for Egypt (Law No. 151 of 2020) is named: " + egypt2026);
         long tracker = rows.stream().filter(r -> "2026-04-27".equals(r.get("asOf"))).count();
         assertEquals(22, tracker, "one UNCTAD claim per Arab League state");
     }

@@ -19,6 +19,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
@@ -88,6 +89,9 @@ public final class NamedQueryServlet extends HttpServlet {
             } catch (QueryCancelledException e) {
                 throw new SijillException(SijillException.Kind.TIMEOUT,
                         "query '" + q.name() + "' ran past the time limit of " + timeout.toSeconds() + " s", e);
+            } catch (QueryExecException e) {
+                throw new SijillException(SijillException.Kind.BAD_INPUT,
+                        "query '" + q.name() + "' cannot run with these parameters: " + e.getMessage(), e);
             } catch (ActionErrorException e) {
                 // raised by the SERVICE allow-list: Fuseki's own error type, with its status
                 throw new SijillException(e.getRC() == 403 ? SijillException.Kind.FORBIDDEN : SijillException.Kind.BAD_INPUT,
@@ -123,7 +127,7 @@ public final class NamedQueryServlet extends HttpServlet {
         FORMATS.values().forEach(l -> offered.add(l.getHeaderString()));
         String accept = req.getHeader("Accept");
         String chosen = AcceptHeader.parse(accept).choose(offered).orElseThrow(() -> new SijillException(
-                SijillException.Kind.NOT_ACCEPTABLE, "no acceptable format for '" + accept + "'; available: " + offered));
+                SijillException.Kind.NOT_ACCEPTABLE, "no acceptable format for '" + AcceptHeader.forMessage(accept) + "'; available: " + offered));
         return FORMATS.values().stream().filter(l -> l.getHeaderString().equals(chosen)).findFirst().orElseThrow();
     }
 

@@ -119,7 +119,8 @@ public final class DatasetDescriptionModule implements FusekiModule {
                 case HTML -> DatasetPage.render(request, response, c, g, site);
                 case JSONLD -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    try (StreamingJsonLdWriter.Session s = new StreamingJsonLdWriter(JsonLdContext.published()).open(out)) {
+                    try (StreamingJsonLdWriter.Session s = new StreamingJsonLdWriter(JsonLdContext.of(
+                            site.localUrl(request, JsonLdContext.PUBLISHED_URL), JsonLdContext.published().json())).open(out)) {
                         s.graph(null, g.find());
                     }
                     write(request, response, "application/ld+json", out.toByteArray());

@@ -104,4 +104,14 @@ public final class AcceptHeader {
         }
         return Optional.ofNullable(choice);
     }
+
+    /**
+     * @param header an {@code Accept} header as received (may be null)
+     * @return it for an error message, cut to 200 characters so a client cannot make us echo
+     *         an arbitrarily long header back
+     */
+    public static String forMessage(String header) {
+        if (header == null) return "(none)";
+        return header.length() <= 200 ? header : header.substring(0, 200) + "… (" + header.length() + " characters)";
+    }
 }

@@ -96,7 +96,7 @@ public final class LinkedDataModule implements FusekiModule {
         }
         return Representation.negotiate(AcceptHeader.parse(request.getHeader("Accept")), offers)
                 .orElseThrow(() -> new SijillException(Kind.NOT_ACCEPTABLE,
-                        "None of the formats of this resource is acceptable (Accept: " + request.getHeader("Accept")
+                        "None of the formats of this resource is acceptable (Accept: " + AcceptHeader.forMessage(request.getHeader("Accept"))
                                 + "). Available: " + Representation.describe(offers) + "."));
     }
 

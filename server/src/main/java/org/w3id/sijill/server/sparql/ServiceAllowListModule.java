@@ -42,6 +42,10 @@ public final class ServiceAllowListModule implements FusekiModule {
             return chain.createExecution(opService, input, execCxt);
         };
         ChainingServiceExecutor single = (opExecute, opOriginal, binding, execCxt, chain) -> {
+            if (opExecute.getService().isVariable()) {
+                throw new ActionErrorException(400, "SERVICE endpoint " + opExecute.getService()
+                        + " is not bound: bind it to an allowed endpoint (e.g. with VALUES).", null);
+            }
             check(opExecute, allowed);
             return chain.createExecution(opExecute, opOriginal, binding, execCxt);
         };

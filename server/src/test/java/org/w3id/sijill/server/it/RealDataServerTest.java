@@ -136,6 +136,11 @@ class RealDataServerTest {
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("Lebanon") && r.body().contains("Beirut"), r.body());
         assertTrue(r.body().contains("Egypt") && r.body().contains("Cairo"), r.body());
+        HttpResponse<String> unbound = get("/api/queries/cq09-wikidata-federated");
+        assertEquals(400, unbound.statusCode(), unbound.body());
+        assertTrue(unbound.body().contains("not bound"), unbound.body());
+        HttpResponse<String> unboundSparql = get("/sparql?query=" + enc("SELECT * { SERVICE ?e { ?s ?p ?o } } LIMIT 2"));
+        assertEquals(400, unboundSparql.statusCode(), unboundSparql.body());
         HttpResponse<String> refused = get("/api/queries/cq09-wikidata-federated?endpoint=" + enc("http://localhost:9/sparql"));
         assertEquals(403, refused.statusCode(), "status " + refused.statusCode() + ": " + refused.body());
     }
