@@ -92,6 +92,9 @@ public final class ValueRenderer {
         Map<Property, List<ValueView>> byProperty = new LinkedHashMap<>();
         for (Statement st : statements) {
             RDFNode other = incoming ? st.getSubject() : st.getObject();
+            // An incoming blank node (an evidence quote pointing at a passage) stands for the
+            // thing that owns it: show that fact rather than an anonymous node.
+            if (incoming && other.isAnon()) other = owner(other.asResource());
             ValueView v = (other.isAnon() && depth <= 0)
                     ? ValueView.literal(new Label("…", "", false), null) : value(other);
             byProperty.computeIfAbsent(st.getPredicate(), p -> new ArrayList<>()).add(v);
@@ -103,6 +106,13 @@ public final class ValueRenderer {
         });
         rows.sort(Comparator.comparing((PropertyView pv) -> pv.label().text()));
         return rows;
+    }
+
+    /** @return the first named resource that links to {@code node} in the description, else the node itself */
+    private RDFNode owner(Resource node) {
+        return description.listStatements(null, null, node).toList().stream()
+                .map(Statement::getSubject).filter(Resource::isURIResource)
+                .min(Comparator.comparing(Resource::getURI)).map(RDFNode.class::cast).orElse(node);
     }
 
     /** Values in a stable order: page-language literals first is the reader's expectation, then by text. */

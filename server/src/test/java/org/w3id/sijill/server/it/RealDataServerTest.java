@@ -229,6 +229,14 @@ class RealDataServerTest {
     }
 
     @Test
+    void aPassagePageLeadsToTheFactsThatQuoteIt() {
+        Document p21 = Jsoup.parse(get("/page/document/escwa-beirut-2018-report/p/21").body(), base);
+        List<String> hrefs = p21.select("a[href]").eachAttr("href");
+        assertTrue(hrefs.stream().anyMatch(h -> h.endsWith("/law/lb/2018/law-81")), "paragraph 21 links to Law No. 81: " + hrefs);
+        assertTrue(hrefs.stream().anyMatch(h -> h.endsWith("/status/LB/personal-data-protection/escwa-beirut-2018-report")), hrefs.toString());
+    }
+
+    @Test
     void everyCountryOfTheRegisterHasAPage() {
         HttpResponse<String> r = get("/sparql?query=" + enc(
                 "SELECT ?c WHERE { ?c a <https://w3id.org/sijill/ontology#Country> }"), "Accept", "text/csv");
