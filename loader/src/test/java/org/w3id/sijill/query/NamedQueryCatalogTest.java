@@ -26,6 +26,7 @@ class NamedQueryCatalogTest {
         for (NamedQuery q : catalog.all()) {
             assertFalse(q.title().isBlank(), q.name());
             assertTrue(q.title().endsWith(".") || q.title().endsWith(")"), "the whole first paragraph: " + q.title());
+            assertTrue(q.titleAr() != null && !q.titleAr().isBlank(), q.name() + " has an Arabic title for Arabic pages");
             for (String example : q.examples().keySet()) {
                 assertTrue(q.parameter(example).isPresent(), q.name() + " example " + example);
             }
