@@ -97,9 +97,10 @@ public final class SijillPages {
         Model countries = queries.countries();
         ValueRenderer cv = new ValueRenderer(countries, terms, lang);
         Collator collator = Collator.getInstance(lang.locale());
-        List<ValueView> countryLinks = countries.listSubjectsWithProperty(RDF.type, SIJILL.Country).toList().stream()
-                .filter(RDFNode::isURIResource).map(cv::value)
-                .sorted(Comparator.comparing(v -> v.label().text(), collator)).toList();
+        List<Resource> allCountries = countries.listSubjectsWithProperty(RDF.type, SIJILL.Country).toList().stream()
+                .filter(RDFNode::isURIResource).toList();
+        List<ValueView> countryLinks = countryLinks(allCountries, true, cv, countries, collator);
+        List<ValueView> otherCountryLinks = countryLinks(allCountries, false, cv, countries, collator);
         List<ValueView> preset = new ArrayList<>();
         for (String code : PRESET_COMPARISON) {
             countries.listSubjectsWithProperty(SIJILL.iso2, code).toList().stream().filter(RDFNode::isURIResource)
@@ -110,6 +111,7 @@ public final class SijillPages {
         Map<String, Object> ctx = base(r, Messages.get(lang, "site.name"));
         ctx.put("counts", counts);
         ctx.put("countries", countryLinks);
+        ctx.put("otherCountries", otherCountryLinks);
         // The example comparison is offered only when the store has all of its countries.
         ctx.put("presetCompare", preset.size() == PRESET_COMPARISON.size() ? preset : List.of());
         ctx.put("presetCompareHref", presetComparisonHref());
@@ -220,6 +222,14 @@ public final class SijillPages {
         List<ComparisonView.Choice> all = new ComparisonBuilder(queries, terms(), examples).build(List.of(), lang).choices();
         if (all.stream().noneMatch(c -> c.code().equals(code))) return null;
         return Map.of("code", code, "others", all.stream().filter(c -> !c.code().equals(code)).toList());
+    }
+
+    /** @return links to the Arab League member states (or to the other countries), sorted in the page language */
+    private static List<ValueView> countryLinks(List<Resource> all, boolean arabLeague, ValueRenderer cv, Model countries, Collator collator) {
+        return all.stream()
+                .filter(c -> countries.contains(c, SIJILL.arabLeagueMember, countries.createTypedLiteral(true)) == arabLeague)
+                .map(cv::value)
+                .sorted(Comparator.comparing(v -> v.label().text(), collator)).toList();
     }
 
     /** The countries of the comparison the landing page offers as an example. */

@@ -199,6 +199,10 @@ class RealDataServerTest {
     @Test
     void theLandingPageListsTheDumpsServedUnderDumps() {
         Document landing = Jsoup.parse(get("/").body(), base);
+        List<Element> countryLists = landing.select("section#countries ul.country-list");
+        assertEquals(2, countryLists.size(), "Arab League states and the other countries are listed apart");
+        assertEquals(22, countryLists.get(0).select("li").size(), "the 22 Arab League member states come first");
+        assertTrue(countryLists.get(1).text().contains("France"), countryLists.get(1).text());
         String release = server.site().release().id();
         assertTrue(landing.text().contains(release), "the release id is on the landing page");
         Element jsonld = landing.selectFirst("a[href=/dumps/sijill.jsonld.gz]");
