@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.query.NamedQuery;
+import org.w3id.sijill.query.NamedQuery;
 import org.w3id.sijill.query.NamedQueryCatalog;
 
 /**
@@ -37,8 +38,10 @@ public final class ExampleQueries {
      * @param titleAr the Arabic title, or null
      * @param description the other header lines
      * @param text the whole query text
+     * @param runnableText the text to prefill the query page with: the header comment and the query
+     *        with its {@code @example} parameter values bound (the text itself when it has none)
      */
-    public record Example(String name, String titleEn, String titleAr, String description, String text) {
+    public record Example(String name, String titleEn, String titleAr, String description, String text, String runnableText) {
         /** @return the title in {@code lang}, falling back to the other title, then to the name */
         public Label title(PageLanguage lang) {
             String mine = lang == PageLanguage.AR ? titleAr : titleEn;
@@ -56,7 +59,7 @@ public final class ExampleQueries {
     public List<Example> list() {
         if (!Files.isDirectory(folder)) return List.of();
         return NamedQueryCatalog.load(folder).all().stream()
-                .map(q -> new Example(q.name(), q.title(), q.titleAr(), q.description(), q.text()))
+                .map(q -> new Example(q.name(), q.title(), q.titleAr(), q.description(), q.text(), runnable(q)))
                 .toList();
     }
 
@@ -71,6 +74,17 @@ public final class ExampleQueries {
         }
         return NamedQueryCatalog.load(folder).find(name).orElseThrow(() -> new SijillException(
                 SijillException.Kind.ENVIRONMENT, "the queries folder " + folder + " has no query '" + name + "'"));
+    }
+
+    /** @return the header comment, then the query with its example values bound by substitution */
+    private static String runnable(NamedQuery q) {
+        if (q.examples().isEmpty()) return q.text();
+        StringBuilder header = new StringBuilder();
+        for (String line : q.text().split("\\R")) {
+            if (!line.startsWith("#")) break;
+            header.append(line).append('\n');
+        }
+        return header + q.bind(q.examples()).serialize();
     }
 
     /**

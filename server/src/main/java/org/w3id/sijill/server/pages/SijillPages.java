@@ -268,7 +268,7 @@ public final class SijillPages {
         if (example != null) {
             ExampleQueries.Example e = examples.find(example).orElseThrow(() ->
                     new SijillException(SijillException.Kind.NOT_FOUND, "no example query named '" + example + "'"));
-            text = e.text();
+            text = e.runnableText();
             selected = e.name();
         }
         if (text == null) text = DEFAULT_QUERY;
