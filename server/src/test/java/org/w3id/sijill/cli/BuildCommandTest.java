@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sijill build} on bad input: one clear line naming file, line and field, exit code 2, no store. */
 class BuildCommandTest {
@@ -24,16 +21,11 @@ class BuildCommandTest {
     void badInputExitsNonZeroWithFileLineAndField() {
         assertTrue(Files.isDirectory(CASE), CASE.toAbsolutePath().toString());
         Path store = tmp.resolve("store");
-        CommandLine cl = SijillCli.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(out));
-        int code = cl.execute("build", "--sources", CASE.toString(), "--store", store.toString());
-        assertEquals(2, code, "stderr: " + err);
-        assertTrue(err.toString().startsWith("sijill: "), err.toString());
-        assertTrue(err.toString().contains("tables/countries.csv:1: field 'capital': unknown column"), err.toString());
-        assertFalse(err.toString().contains("Exception"), err.toString());
+        CliRun r = CliRun.of("build", "--sources", CASE.toString(), "--store", store.toString());
+        assertEquals(2, r.exit(), "stderr: " + r.err());
+        assertTrue(r.err().startsWith("sijill: "), r.err());
+        assertTrue(r.err().contains("tables/countries.csv:1: field 'capital': unknown column"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(store));
     }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code import-unctad} command end to end: options, the member column, notes, exit codes. */
 class ImportUnctadCommandTest {
@@ -41,18 +38,6 @@ class ImportUnctadCommandTest {
             unctad-cyberlaw-tracker-2026,https://unctad.org/page/global-cyberlaw-tracker,UNCTAD Global Cyberlaw Tracker,UNCTAD,2026-04-27,,
             """;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SijillCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
@@ -60,7 +45,7 @@ class ImportUnctadCommandTest {
     @Test
     void writesBothTablesForTheMarkedCountries(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("tables");
-        Run r = run("import-unctad", "--data", write(dir, "data.csv", DATA).toString(),
+        CliRun r = CliRun.of("import-unctad", "--data", write(dir, "data.csv", DATA).toString(),
                 "--links", write(dir, "document_links.json", LINKS).toString(),
                 "--countries", write(dir, "countries.csv", COUNTRIES).toString(),
                 "--external-sources", write(dir, "external-sources.csv", REGISTER).toString(),
@@ -81,7 +66,7 @@ class ImportUnctadCommandTest {
     @Test
     void badInputExitsWithTheBadInputCodeAndNamesTheFile(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("tables");
-        Run r = run("import-unctad", "--data", write(dir, "data.csv", DATA.replace("887,Yemen,Legislation", "887,Yemen,Perhaps")).toString(),
+        CliRun r = CliRun.of("import-unctad", "--data", write(dir, "data.csv", DATA.replace("887,Yemen,Legislation", "887,Yemen,Perhaps")).toString(),
                 "--links", write(dir, "document_links.json", LINKS).toString(),
                 "--countries", write(dir, "countries.csv", COUNTRIES).toString(),
                 "--as-of", "2026-04-27", "--out-dir", out.toString());

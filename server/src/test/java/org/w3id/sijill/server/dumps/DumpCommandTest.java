@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.riot.Lang;
@@ -16,28 +14,15 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.sijill.cli.SijillCli;
+import org.w3id.sijill.cli.CliRun;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.Release;
-import picocli.CommandLine;
 
 /** {@code sijill dump --out DIR --store DIR} end to end, and its errors. */
 class DumpCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SijillCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void writesAllDumpsOfTheStore() throws Exception {
@@ -48,7 +33,7 @@ class DumpCommandTest {
         }
         new Release("2026-04-27-0a1b2c3d4e5f", "2026-04-27T12:00:00Z", 12, 12).write(store);
         Path out = tmp.resolve("dumps");
-        Run r = run("dump", "--out", out.toString(), "--store", store.toString());
+        CliRun r = CliRun.of("dump", "--out", out.toString(), "--store", store.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("release 2026-04-27-0a1b2c3d4e5f"), r.out());
         DumpCatalog c = DumpCatalog.read(out);
@@ -58,18 +43,18 @@ class DumpCommandTest {
 
     @Test
     void missingStoreOrReleaseIsAClearError() throws Exception {
-        Run none = run("dump", "--out", tmp.resolve("d").toString(), "--store", tmp.resolve("nowhere").toString());
+        CliRun none = CliRun.of("dump", "--out", tmp.resolve("d").toString(), "--store", tmp.resolve("nowhere").toString());
         assertEquals(5, none.exit());
         assertTrue(none.err().contains("no store at"), none.err());
 
         Path store = tmp.resolve("bare");
         Files.createDirectories(store);
-        Run noRelease = run("dump", "--out", tmp.resolve("d").toString(), "--store", store.toString());
+        CliRun noRelease = CliRun.of("dump", "--out", tmp.resolve("d").toString(), "--store", store.toString());
         assertEquals(5, noRelease.exit());
         assertTrue(noRelease.err().contains("release.properties"), noRelease.err());
         assertFalse(Files.exists(tmp.resolve("d").resolve("SHA256SUMS")));
 
-        Run noOut = run("dump");
+        CliRun noOut = CliRun.of("dump");
         assertEquals(2, noOut.exit(), noOut.err());
         assertTrue(noOut.err().contains("--out"), noOut.err());
     }
