@@ -16,8 +16,8 @@ import org.w3id.sijill.core.SourceDataException;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
- * A row of {@code sources/external-sources.csv}: an external source the data restates, with its
- * licence and the acknowledgement it asks for (UNCTAD: "Source: UNCTAD Global Cyberlaw Tracker
+ * A row of {@code sources/external-sources.csv} (and the line it stands on): an external source the
+ * data restates, with its licence and the acknowledgement it asks for (UNCTAD: "Source: UNCTAD Global Cyberlaw Tracker
  * (data as of 2026-04-27)"). The dumps carry these in their dataset-description graph.
  *
  * <pre>{@code
@@ -25,7 +25,7 @@ import org.w3id.sijill.vocab.SIJILL;
  * }</pre>
  */
 public record ExternalSource(String slug, String address, String title, String publisher, String date, String licence,
-        String acknowledgement) {
+        String acknowledgement, long line) {
 
     private static final Set<String> HEADER = Set.of("slug", "iri", "title_en", "publisher", "date", "licence", "acknowledgement");
 
@@ -54,7 +54,7 @@ public record ExternalSource(String slug, String address, String title, String p
                     throw new SourceDataException(csv, line, "iri", "not an http(s) IRI: '" + address + "'");
                 }
                 out.add(new ExternalSource(slug, address, title, rec.get("publisher").strip(), rec.get("date").strip(),
-                        rec.get("licence").strip(), rec.get("acknowledgement").strip()));
+                        rec.get("licence").strip(), rec.get("acknowledgement").strip(), line));
             }
         } catch (IOException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, csv + ": cannot read: " + e.getMessage(), e);

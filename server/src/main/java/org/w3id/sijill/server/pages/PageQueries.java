@@ -178,18 +178,7 @@ public final class PageQueries {
 
     /** @return the literal statements, {@code rdfs:seeAlso} and types of the given sources */
     public Model sourceDetails(java.util.Collection<String> sourceIris) {
-        if (sourceIris.isEmpty()) return ModelFactory.createDefaultModel();
-        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(SOURCE_DETAILS);
-        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
-        q.setValuesDataBlock(java.util.List.of(x), sourceIris.stream()
-                .map(iri -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, NodeFactory.createURI(iri))).toList());
-        return Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(dataset).query(q).build()) {
-                Model m = ModelFactory.createDefaultModel();
-                qe.construct(m.getGraph());
-                return m;
-            }
-        });
+        return constructFor(SOURCE_DETAILS, sourceIris);
     }
 
     /** @return the claims' triples, the labels of what they name, their evidence and sources */
