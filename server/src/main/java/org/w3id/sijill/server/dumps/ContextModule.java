@@ -50,13 +50,7 @@ public final class ContextModule implements FusekiModule {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            response.setHeader("ETag", etag);
-            response.setHeader("Cache-Control", "public, max-age=86400");
-            String inm = request.getHeader("If-None-Match");
-            if (inm != null && HttpCaching.matches(inm, etag)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
+            if (HttpCaching.notModified(request, response, etag, java.time.Duration.ofDays(1))) return;
             response.setContentType("application/ld+json");
             response.setContentLength(body.length);
             if (!"HEAD".equals(request.getMethod())) response.getOutputStream().write(body);

@@ -108,13 +108,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
             String base = site.baseFor(request);
             Graph g = cache.computeIfAbsent(base + " " + c.release() + " " + site.release().id(), k -> describe(base, c));
             String etag = "\"" + c.release() + "-" + site.release().id() + "-" + chosen.replace('/', '_').replace('+', '_') + "\"";
-            response.setHeader("ETag", etag);
-            response.setHeader("Cache-Control", "public, max-age=" + site.maxAge().toSeconds());
-            String inm = request.getHeader("If-None-Match");
-            if (inm != null && HttpCaching.matches(inm, etag)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
+            if (HttpCaching.notModified(request, response, etag, site.maxAge())) return;
             switch (chosen) {
                 case HTML -> DatasetPage.render(request, response, c, g, site);
                 case JSONLD -> {

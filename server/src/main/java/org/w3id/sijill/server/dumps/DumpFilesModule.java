@@ -99,13 +99,7 @@ public final class DumpFilesModule implements FusekiModule {
         }
 
         private void send(HttpServletRequest request, HttpServletResponse response, Path file, String contentType, String etag) throws IOException {
-            response.setHeader("ETag", etag);
-            response.setHeader("Cache-Control", "public, max-age=" + site.maxAge().toSeconds());
-            String inm = request.getHeader("If-None-Match");
-            if (inm != null && HttpCaching.matches(inm, etag)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
+            if (HttpCaching.notModified(request, response, etag, site.maxAge())) return;
             response.setContentType(contentType);
             response.setContentLengthLong(Files.size(file));
             response.setDateHeader("Last-Modified", Files.getLastModifiedTime(file).toMillis());

@@ -69,6 +69,23 @@ public final class HttpCaching {
     }
 
     /**
+     * Sets {@code ETag} and {@code Cache-Control} for an entity whose tag is known, and answers
+     * {@code 304} when the request's {@code If-None-Match} names it.
+     *
+     * @return true when the 304 was sent and nothing more is to be written
+     */
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag, Duration maxAge) {
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", "public, max-age=" + maxAge.toSeconds());
+        String inm = request.getHeader("If-None-Match");
+        if (inm != null && matches(inm, etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * @param ifNoneMatch an {@code If-None-Match} header value
      * @param etag        the current (strong, quoted) entity tag
      * @return whether the header names that entity (weak comparison; {@code *} matches all)
