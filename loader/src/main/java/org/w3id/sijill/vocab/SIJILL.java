@@ -58,6 +58,8 @@ public final class SIJILL {
     public static final Resource CivilSocietyOrganization = resource("CivilSocietyOrganization");
     public static final Resource AcademicInstitution = resource("AcademicInstitution");
     public static final Resource Court = resource("Court");
+    /** An organ or unit of an organization (council, bureau, division, committee), linked with org:unitOf. */
+    public static final Resource Organ = resource("Organ");
 
     // Classes: law
     public static final Resource LegalInstrument = resource("LegalInstrument");
@@ -100,6 +102,11 @@ public final class SIJILL {
     public static final Property partner = property("partner");
     public static final Property supportedBy = property("supportedBy");
     public static final Property underAuspicesOf = property("underAuspicesOf");
+    public static final Property reportedBy = property("reportedBy");
+    public static final Property objective = property("objective");
+    public static final Property includesStakeholderGroup = property("includesStakeholderGroup");
+    public static final Property implementationStatus = property("implementationStatus");
+    public static final Property wsisActionLine = property("wsisActionLine");
 
     // Properties: legal instruments and status
     public static final Property jurisdiction = property("jurisdiction");
@@ -110,6 +117,7 @@ public final class SIJILL {
     public static final Property regulates = property("regulates");
     public static final Property status = property("status");
     public static final Property asOf = property("asOf");
+    public static final Property notBefore = property("notBefore");
     public static final Property instrument = property("instrument");
     public static final Property citedInstrument = property("citedInstrument");
 
@@ -118,6 +126,7 @@ public final class SIJILL {
     public static final Property participantCount = property("participantCount");
     public static final Property session = property("session");
     public static final Property sessionNumber = property("sessionNumber");
+    public static final Property plannedDate = property("plannedDate");
     public static final Property speaker = property("speaker");
     public static final Property event = property("event");
     public static final Property about = property("about");
