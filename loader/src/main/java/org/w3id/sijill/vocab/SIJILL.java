@@ -139,6 +139,8 @@ public final class SIJILL {
     // Properties: provenance
     public static final Property evidence = property("evidence");
     public static final Property mentions = property("mentions");
+    /** The editors' corrected reading of a passage extracted out of reading order. */
+    public static final Property editorialReading = property("editorialReading");
     public static final Property documentKind = property("documentKind");
     public static final Property origin = property("origin");
 }

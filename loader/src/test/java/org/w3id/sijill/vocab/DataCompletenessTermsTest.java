@@ -25,21 +25,21 @@ import org.w3id.sijill.core.ProjectPaths;
 /**
  * The terms issue 8 ("exact and complete data") added: organs of organizations, planned dates,
  * "not before" dates of undated claims, who reported an initiative, objectives, composition by
- * stakeholder group, implementation status and WSIS category. Each is declared with its kind,
+ * stakeholder group, implementation status, WSIS category and the editors' reading of a passage. Each is declared with its kind,
  * English and Arabic labels and definitions, and mirrored in {@link SIJILL}.
  */
 class DataCompletenessTermsTest {
 
     /** local name → expected rdf:type */
-    static final Map<String, Resource> TERMS = Map.of(
-            "Organ", OWL2.Class,
-            "plannedDate", OWL2.DatatypeProperty,
-            "notBefore", OWL2.DatatypeProperty,
-            "reportedBy", OWL2.ObjectProperty,
-            "objective", OWL2.DatatypeProperty,
-            "includesStakeholderGroup", OWL2.ObjectProperty,
-            "implementationStatus", OWL2.DatatypeProperty,
-            "wsisActionLine", OWL2.DatatypeProperty);
+    static final Map<String, Resource> TERMS = Map.ofEntries(Map.entry("editorialReading", OWL2.DatatypeProperty),
+            Map.entry("Organ", OWL2.Class),
+            Map.entry("plannedDate", OWL2.DatatypeProperty),
+            Map.entry("notBefore", OWL2.DatatypeProperty),
+            Map.entry("reportedBy", OWL2.ObjectProperty),
+            Map.entry("objective", OWL2.DatatypeProperty),
+            Map.entry("includesStakeholderGroup", OWL2.ObjectProperty),
+            Map.entry("implementationStatus", OWL2.DatatypeProperty),
+            Map.entry("wsisActionLine", OWL2.DatatypeProperty));
 
     static Model ontology;
 
