@@ -107,6 +107,9 @@ public final class SIJILL {
     public static final Property includesStakeholderGroup = property("includesStakeholderGroup");
     public static final Property implementationStatus = property("implementationStatus");
     public static final Property wsisActionLine = property("wsisActionLine");
+    public static final Property namedRisk = property("namedRisk");
+    public static final Property statedNeed = property("statedNeed");
+    public static final Property addressee = property("addressee");
 
     // Properties: legal instruments and status
     public static final Property jurisdiction = property("jurisdiction");
@@ -127,6 +130,8 @@ public final class SIJILL {
     public static final Property session = property("session");
     public static final Property sessionNumber = property("sessionNumber");
     public static final Property plannedDate = property("plannedDate");
+    public static final Property proposedLocation = property("proposedLocation");
+    public static final Property preparatoryFor = property("preparatoryFor");
     public static final Property speaker = property("speaker");
     public static final Property event = property("event");
     public static final Property about = property("about");

@@ -39,7 +39,12 @@ class DataCompletenessTermsTest {
             Map.entry("objective", OWL2.DatatypeProperty),
             Map.entry("includesStakeholderGroup", OWL2.ObjectProperty),
             Map.entry("implementationStatus", OWL2.DatatypeProperty),
-            Map.entry("wsisActionLine", OWL2.DatatypeProperty));
+            Map.entry("wsisActionLine", OWL2.DatatypeProperty),
+            Map.entry("namedRisk", OWL2.DatatypeProperty),
+            Map.entry("statedNeed", OWL2.DatatypeProperty),
+            Map.entry("addressee", OWL2.DatatypeProperty),
+            Map.entry("proposedLocation", OWL2.DatatypeProperty),
+            Map.entry("preparatoryFor", OWL2.ObjectProperty));
 
     static Model ontology;
 
