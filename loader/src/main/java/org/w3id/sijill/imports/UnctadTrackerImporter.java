@@ -34,8 +34,8 @@ import org.w3id.sijill.core.SourceDataException;
  * of the chosen countries as {@link TrackerClaim}s. Economies not in the chosen set are skipped; a
  * chosen country missing from {@code data.csv} is an error (its five claims would silently vanish);
  * a chosen country missing from the links file gets its claims without cited instruments; a cell
- * whose status is "No Legislation" or "No Data" but whose links cite instruments keeps its status
- * and drops the contradictory citations (both reported in {@link TrackerImport#notes()}).
+ * whose status is "No Legislation" or "No Data" but whose links cite instruments keeps both the status
+ * and the citations, as the tracker states them (both reported in {@link TrackerImport#notes()}).
  *
  * <p>The tracker's quirks are resolved here, not copied: titles carry HTML ({@code <br>},
  * entities) and are turned into plain text; links carry HTML entities ({@code &amp;amp;}) and
@@ -82,10 +82,9 @@ public final class UnctadTrackerImporter {
                         : instruments(linksJson, m49, category, entry.getAsJsonObject().get(category.label()), notes);
                 UnctadStatus status = statuses.get(m49).get(category);
                 if (!cited.isEmpty() && !status.citesLegislation()) {
-                    // a claim of "no legislation" or "no data" cannot cite legislation; the status is the claim
+                    // the tracker says "no legislation" (or "no data") and yet cites documents: both are what it states
                     notes.add(m49 + "/" + category.label() + ": status '" + status.label() + "' but the links file cites "
-                            + cited.stream().map(c -> "'" + c.title() + "'").toList() + "; the status is kept, the citations are left out");
-                    cited = List.of();
+                            + cited.stream().map(c -> "'" + c.title() + "'").toList() + "; both are kept as the tracker states them");
                 }
                 claims.add(new TrackerClaim(country.getValue(), m49, category, status, cited));
             }

@@ -49,6 +49,15 @@ public final class DocumentRegister {
 
     /** Reads {@code documents.csv} and the documents it lists. */
     public static DocumentRegister read(Path sourcesDir, ArabicLigatureRepair repair) {
+        return read(sourcesDir, repair, EditorialTranscriptions.none());
+    }
+
+    /**
+     * Reads {@code documents.csv} and the documents it lists; where a passage has an editorial
+     * transcription, evidence quotes are checked against that corrected reading (the extracted
+     * text stays the passage's {@code rdf:value}).
+     */
+    public static DocumentRegister read(Path sourcesDir, ArabicLigatureRepair repair, EditorialTranscriptions transcriptions) {
         Path csv = sourcesDir.resolve("documents.csv");
         CsvTable table = TableReader.read(csv);
         checkHeader(table, COLUMNS);
@@ -87,7 +96,7 @@ public final class DocumentRegister {
             Map<String, Passage> byToken = new LinkedHashMap<>();
             Map<String, String> languages = new LinkedHashMap<>();
             for (Passage p : passages) {
-                byToken.put(p.token(), p);
+                byToken.put(p.token(), transcriptions.readingOf(slug, p));
                 languages.put(p.token(), languageOf(p.text(), langs));
             }
             Source source = new Source(slug, NodeFactory.createURI(SIJILL.ID + "document/" + slug), byToken, languages, true);

@@ -33,7 +33,7 @@ public record InputDigest(String hex, int files) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "SHA-256 unavailable", e);
         }
         List<Path> sourceFiles = new ArrayList<>();
-        for (String f : List.of("documents.csv", "external-sources.csv", "arabic-ligature-fixes.csv")) {
+        for (String f : List.of("documents.csv", "external-sources.csv", "arabic-ligature-fixes.csv", EditorialTranscriptions.FILE)) {
             if (Files.isRegularFile(sourcesDir.resolve(f))) sourceFiles.add(sourcesDir.resolve(f));
         }
         for (String d : List.of("documents", "tables", "mappings")) sourceFiles.addAll(files(sourcesDir.resolve(d)));

@@ -93,9 +93,11 @@ public final class StoreBuilder {
 
         progress.stage("reading documents and registers", 0);
         ArabicLigatureRepair repair = ArabicLigatureRepair.load(sources.resolve("arabic-ligature-fixes.csv"));
-        DocumentRegister documents = DocumentRegister.read(sources, repair);
+        EditorialTranscriptions transcriptions = EditorialTranscriptions.read(sources);
+        DocumentRegister documents = DocumentRegister.read(sources, repair, transcriptions);
         ExternalSourceRegister external = ExternalSourceRegister.read(sources, new HashMap<>(documents.slugLines()));
         SourceRegistry registry = new SourceRegistry(documents.sources(), external.sources());
+        transcriptions.checkAllMatched(registry);
 
         progress.stage("reading tables", 0);
         List<TableDefinition> tables = TableDefinition.readAll(sources);
@@ -136,6 +138,8 @@ public final class StoreBuilder {
         try {
             dsg = DatabaseMgr.connectDatasetGraph(temp.toString());
             Counts counts = load(dsg, ontoGraph, documents, external, validRows, validator.quotesChecked(), closure, progress);
+            final DatasetGraph editorial = dsg;
+            Txn.executeWrite(editorial, () -> transcriptions.write(StreamRDFLib.dataset(editorial), registry));
 
             progress.stage("validating with SHACL shapes (" + ontology.shapes().size() + " files)", 0);
             PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard)

@@ -58,6 +58,8 @@ public final class SIJILL {
     public static final Resource CivilSocietyOrganization = resource("CivilSocietyOrganization");
     public static final Resource AcademicInstitution = resource("AcademicInstitution");
     public static final Resource Court = resource("Court");
+    /** An organ or unit of an organization (council, bureau, division, committee), linked with org:unitOf. */
+    public static final Resource Organ = resource("Organ");
 
     // Classes: law
     public static final Resource LegalInstrument = resource("LegalInstrument");
@@ -100,6 +102,14 @@ public final class SIJILL {
     public static final Property partner = property("partner");
     public static final Property supportedBy = property("supportedBy");
     public static final Property underAuspicesOf = property("underAuspicesOf");
+    public static final Property reportedBy = property("reportedBy");
+    public static final Property objective = property("objective");
+    public static final Property includesStakeholderGroup = property("includesStakeholderGroup");
+    public static final Property implementationStatus = property("implementationStatus");
+    public static final Property wsisActionLine = property("wsisActionLine");
+    public static final Property namedRisk = property("namedRisk");
+    public static final Property statedNeed = property("statedNeed");
+    public static final Property addressee = property("addressee");
 
     // Properties: legal instruments and status
     public static final Property jurisdiction = property("jurisdiction");
@@ -110,6 +120,7 @@ public final class SIJILL {
     public static final Property regulates = property("regulates");
     public static final Property status = property("status");
     public static final Property asOf = property("asOf");
+    public static final Property notBefore = property("notBefore");
     public static final Property instrument = property("instrument");
     public static final Property citedInstrument = property("citedInstrument");
 
@@ -118,6 +129,9 @@ public final class SIJILL {
     public static final Property participantCount = property("participantCount");
     public static final Property session = property("session");
     public static final Property sessionNumber = property("sessionNumber");
+    public static final Property plannedDate = property("plannedDate");
+    public static final Property proposedLocation = property("proposedLocation");
+    public static final Property preparatoryFor = property("preparatoryFor");
     public static final Property speaker = property("speaker");
     public static final Property event = property("event");
     public static final Property about = property("about");
@@ -130,6 +144,8 @@ public final class SIJILL {
     // Properties: provenance
     public static final Property evidence = property("evidence");
     public static final Property mentions = property("mentions");
+    /** The editors' corrected reading of a passage extracted out of reading order. */
+    public static final Property editorialReading = property("editorialReading");
     public static final Property documentKind = property("documentKind");
     public static final Property origin = property("origin");
 }

@@ -187,7 +187,7 @@ class UnctadTrackerImporterTest {
     }
 
     @Test
-    void citationsContradictingANoLegislationStatusAreLeftOutAndNoted(@TempDir Path dir) throws IOException {
+    void citationsBesideANoLegislationStatusAreKeptAsTheTrackerStatesThemAndNoted(@TempDir Path dir) throws IOException {
         // Sudan's consumer protection is "No Legislation" in data.csv; a links file citing a law there contradicts it
         Path links = dir.resolve("document_links.json");
         Files.writeString(links, "{\"729\": {\"countryName\": \"Sudan\", \"Consumer Protection\": [[\"https://example.org/law\", \"Consumer Protection Law No. (1) of 2010\"]]}}",
@@ -195,8 +195,11 @@ class UnctadTrackerImporterTest {
         TrackerImport imp = UnctadTrackerImporter.read(fixture.resolve("data.csv"), links, members());
         TrackerClaim c = claim(imp.claims(), "SD", UnctadCategory.CONSUMER_PROTECTION);
         assertEquals(UnctadStatus.NO_LEGISLATION, c.status());
-        assertTrue(c.instruments().isEmpty());
-        assertTrue(imp.notes().stream().anyMatch(n -> n.startsWith("729/Consumer Protection: status 'No Legislation'")), imp.notes().toString());
+        assertEquals(1, c.instruments().size(), "the cited law is kept as what the tracker cites");
+        assertEquals("Consumer Protection Law No. (1) of 2010", c.instruments().get(0).title());
+        assertEquals("https://example.org/law", c.instruments().get(0).link());
+        assertTrue(imp.notes().stream().anyMatch(n -> n.startsWith("729/Consumer Protection: status 'No Legislation'")
+                && n.endsWith("both are kept as the tracker states them")), imp.notes().toString());
     }
 
     @Test

@@ -220,4 +220,20 @@ class CompetencyQuestionsTest {
         assertTrue(rows.stream().anyMatch(r -> (ID + "country/YE").equals(r.get("country"))
                 && r.get("topic").endsWith("/cybercrime") && "draft".equals(r.get("status1")) && "none".equals(r.get("status2"))), rows.toString());
     }
+
+    @Test
+    void cq11SetsQatarsUndatedLetterBesideTheTrackersEnactedLaw() {
+        List<Map<String, String>> rows = run("cq11-disagreements", Map.of());
+        List<Map<String, String>> qatar = rows.stream().filter(r -> (ID + "country/QA").equals(r.get("country"))).toList();
+        assertEquals(1, qatar.size(), rows.toString());
+        Map<String, String> r = qatar.get(0);
+        assertTrue(r.get("topic").endsWith("/personal-data-protection"), r.toString());
+        assertEquals("draft", r.get("status1"));
+        assertEquals(null, r.get("asOf1"), "the letter is undated: no as-of date");
+        assertEquals("2013-11-22", r.get("notBefore1"), "not before the letter it answers");
+        assertEquals(ID + "document/qa-mict-itu-internet-policy-letter", r.get("source1"));
+        assertEquals("enacted", r.get("status2"));
+        assertEquals("2026-04-27", r.get("asOf2"));
+        assertEquals(ID + "source/unctad-cyberlaw-tracker-2026", r.get("source2"));
+    }
 }
