@@ -56,6 +56,15 @@ public final class CountryCommitmentsBuilder {
         this.namedQueries = namedQueries;
     }
 
+    /**
+     * @return whether the queries folder holds the three named queries this section is built from
+     *         (a deployment with its own queries folder may not; its country pages then have no
+     *         commitments section)
+     */
+    public static boolean available(ExampleQueries namedQueries) {
+        return java.util.stream.Stream.of(TREATIES, SCORES, STRATEGIES).allMatch(n -> namedQueries.find(n).isPresent());
+    }
+
     /** @return the commitments section of the country {@code countryIri} in {@code lang} */
     public CountryCommitmentsView build(String countryIri, PageLanguage lang) {
         Map<String, List<String>> country = Map.of("country", List.of(countryIri));
