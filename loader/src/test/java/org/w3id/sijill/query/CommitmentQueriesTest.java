@@ -164,4 +164,34 @@ class CommitmentQueriesTest {
         assertEquals("2012-12-05", morocco.get(0).get("firstDate"));
         assertEquals(ID + "source/kostyuk-ncs-data-v1", morocco.get(0).get("source"));
     }
+
+    /**
+     * The transcribed GCI 2020 scores agree with the figures a press summary of the ITU release
+     * states (the Credit Libanais excerpt, registered as a document): each figure is in the stored
+     * passage and equals the stored score.
+     */
+    @Test
+    void gci2020ScoresAgreeWithThePressSummaryOfTheItuRelease() {
+        String passage = Txn.calculateRead(store, () -> {
+            try (QueryExec qe = QueryExec.dataset(store).query(org.apache.jena.query.QueryFactory.create(
+                    "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>"
+                            + " SELECT ?t { ?p dcterms:isPartOf <" + ID + "document/gci-press-creditlibanais-210532> ; rdf:value ?t"
+                            + " FILTER(CONTAINS(STR(?t), \"Saudi Arabia (score: 99.54)\")) }"))
+                    .set(TDB2.symUnionDefaultGraph, true).build()) {
+                RowSet rs = qe.select();
+                return rs.hasNext() ? rs.next().get("t").getLiteralLexicalForm() : "";
+            }
+        });
+        assertFalse(passage.isEmpty(), "the press summary's passage with the Arab 2020 figures is in the store");
+        Map<String, String> stated = Map.of("SA", "Saudi Arabia (score: 99.54)", "AE", "UAE (score: 98.06", "OM", "Oman (score: 96.04",
+                "EG", "Egypt (score: 95.48", "QA", "Qatar (score: 94.50", "LB", "with a score of 30.44");
+        List<Map<String, String>> rows = run("cq13-index-scores", Map.of());
+        stated.forEach((iso2, phrase) -> {
+            assertTrue(passage.contains(phrase), "the press summary says '" + phrase + "'");
+            String figure = phrase.replaceAll(".*?([0-9]+\\.[0-9]+)\\)?$", "$1");
+            Map<String, String> row = rows.stream().filter(r -> (ID + "country/" + iso2).equals(r.get("country")) && "2020".equals(r.get("edition")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no 2020 score for " + iso2));
+            assertEquals(0, new java.math.BigDecimal(figure).compareTo(new java.math.BigDecimal(row.get("score"))), iso2 + ": " + row);
+        });
+    }
 }
