@@ -70,6 +70,9 @@ public final class SIJILL {
     public static final Resource Resolution = resource("Resolution");
     public static final Resource Declaration = resource("Declaration");
     public static final Resource LegalStatus = resource("LegalStatus");
+    public static final Resource TreatyParticipation = resource("TreatyParticipation");
+    public static final Resource IndexScore = resource("IndexScore");
+    public static final Resource NationalStrategyClaim = resource("NationalStrategyClaim");
 
     // Classes: initiatives, events, outcomes
     public static final Resource Initiative = resource("Initiative");
@@ -123,6 +126,19 @@ public final class SIJILL {
     public static final Property notBefore = property("notBefore");
     public static final Property instrument = property("instrument");
     public static final Property citedInstrument = property("citedInstrument");
+
+    // Properties: treaty participation, index scores, national strategies
+    public static final Property treaty = property("treaty");
+    public static final Property participant = property("participant");
+    public static final Property act = property("act");
+    public static final Property actDate = property("actDate");
+    public static final Property refArea = property("refArea");
+    public static final Property edition = property("edition");
+    public static final Property score = property("score");
+    public static final Property scoreScale = property("scoreScale");
+    public static final Property firstStrategyDate = property("firstStrategyDate");
+    public static final Property hasStrategy = property("hasStrategy");
+    public static final Property strategyCount = property("strategyCount");
 
     // Properties: events, presentations, recommendations
     public static final Property participatingCountry = property("participatingCountry");

@@ -42,17 +42,21 @@ class SIJILLTest {
             "event", "about", "category", "ordinal", "text", "recommendedAt", "crossCutting", "evidence");
 
     /** Classes the loader and the data tables rely on beyond the contract. */
-    static final List<String> SHARED_CLASSES = List.of("Evidence", "ExternalSource", "Session", "Forum", "Court");
+    static final List<String> SHARED_CLASSES = List.of("Evidence", "ExternalSource", "Session", "Forum", "Court",
+            "TreatyParticipation", "IndexScore", "NationalStrategyClaim");
 
     /** Properties the loader and the data tables rely on beyond the contract. */
     static final List<String> SHARED_PROPERTIES = List.of(
             "mentions", "citedInstrument", "session", "secretariat", "partner", "supportedBy", "underAuspicesOf",
-            "regulates", "arabLeagueMember", "documentKind", "participantCount", "origin", "sessionNumber");
+            "regulates", "arabLeagueMember", "documentKind", "participantCount", "origin", "sessionNumber",
+            "treaty", "participant", "act", "actDate", "refArea", "edition", "score", "scoreScale", "firstStrategyDate",
+            "hasStrategy", "strategyCount");
 
     /** Datatype properties among them (the rest are object properties). */
     static final List<String> DATATYPE_PROPERTIES = List.of(
             "iso2", "iso3", "m49", "yearAdopted", "number", "asOf", "established", "ordinal", "text", "crossCutting",
-            "arabLeagueMember", "documentKind", "participantCount", "origin", "sessionNumber");
+            "arabLeagueMember", "documentKind", "participantCount", "origin", "sessionNumber",
+            "actDate", "edition", "score", "firstStrategyDate", "hasStrategy", "strategyCount");
 
     static Model ontology;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sijill", mixinStandardHelpOptions = true, versionProvider = SijillCli.Version.class,
         description = "Sijill: the open register of Arab cyber law and internet-governance actors, as linked data.",
-        subcommands = {ValidateOntologyCommand.class, BuildCommand.class, ServeCommand.class, DumpCommand.class, ImportUnctadCommand.class,
+        subcommands = {ValidateOntologyCommand.class, BuildCommand.class, ServeCommand.class, DumpCommand.class, ImportUnctadCommand.class, ImportGciCommand.class, ImportStrategiesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SijillCli implements Runnable {
 

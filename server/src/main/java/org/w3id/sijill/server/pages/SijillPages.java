@@ -172,6 +172,9 @@ public final class SijillPages {
                 Model facts = queries.countryFacts(iri).add(model);
                 ctx.put("country", new CountryViewBuilder(new ValueRenderer(facts, terms, lang)).build(iri));
                 ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
+                if (CountryCommitmentsBuilder.available(examples)) {
+                    ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang));
+                }
             }
             case DOCUMENT -> {
                 Model passages = queries.documentPassages(iri).add(model);

@@ -1,0 +1,154 @@
+package org.w3id.sijill.server.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.RealDataServers;
+
+/**
+ * The country page's treaty, GCI and national-strategy section on the store built from the
+ * project's own {@code sources/}: Morocco's Budapest accession with its quote and date, its GCI
+ * scores with the scale of each edition, its first strategy; in both languages, and in a real
+ * browser.
+ */
+class CountryCommitmentsPageTest {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String LEGILUX_QUOTE = "qu’en date du 29 juin 2018, le Maroc a adhéré à la convention désignée ci-dessus";
+
+    @TempDir
+    static Path tmp;
+    static SijillServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = RealDataServers.start(List.of());
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    static Document page(String path) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            return Jsoup.parse(r.body(), base + path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the block of the treaty linked by {@code treatyPath} in the commitments section */
+    static Element treaty(Document doc, String treatyPath) {
+        Element a = doc.selectFirst("#commitments .treaty h4 a[href~=/" + treatyPath + "($|\\?)]");
+        assertNotNull(a, "a block for " + treatyPath + " in " + doc.select("#commitments").text());
+        return a.closest(".treaty");
+    }
+
+    @Test
+    void moroccoShowsItsBudapestAccessionWithQuoteAndDate() {
+        Document doc = page("/page/country/MA");
+        Element budapest = treaty(doc, "treaty/budapest-convention");
+        Element accession = budapest.select(".treaty-act").stream()
+                .filter(li -> li.select("blockquote").text().equals(LEGILUX_QUOTE)).findFirst()
+                .orElseThrow(() -> new AssertionError("the Official Journal's quote in " + budapest.text()));
+        assertEquals("Accession", accession.selectFirst(".act").text());
+        assertEquals("2018-06-29", accession.selectFirst(".act-date").text());
+        assertEquals("fr", accession.selectFirst("blockquote").attr("lang"));
+        assertTrue(accession.selectFirst("figcaption a").attr("href").contains("/document/treaty-budapest-morocco-legilux-2018/p/2"),
+                accession.html());
+        assertTrue(budapest.select(".treaty-act").stream().anyMatch(li -> li.selectFirst(".act").text().equals("Entry into force for the state")
+                && li.selectFirst(".act-date").text().equals("2018-10-01")), budapest.text());
+        assertNotNull(doc.selectFirst("#commitments .absence-note"), "the page says absence is not 'not a party'");
+    }
+
+    @Test
+    void moroccoShowsItsGciScoresWithTheScaleOfEachEditionAndItsFirstStrategy() {
+        Document doc = page("/page/country/MA");
+        List<Element> rows = doc.select("#index-scores table.index-scores tbody tr");
+        assertEquals(5, rows.size(), doc.select("#index-scores").text());
+        Element e2020 = rows.stream().filter(r -> r.child(1).text().equals("2020")).findFirst().orElseThrow();
+        assertEquals("82.41", e2020.child(2).text());
+        assertEquals("0 to 100", e2020.child(3).text());
+        assertEquals("International Telecommunication Union", e2020.child(4).text());
+        Element e2014 = rows.stream().filter(r -> r.child(1).text().equals("2014")).findFirst().orElseThrow();
+        assertEquals("0 to 1", e2014.child(3).text());
+        String strategy = doc.select("#national-strategy").text();
+        assertTrue(strategy.contains("2012-12-05") && strategy.contains("number of strategies: 2"), strategy);
+        String sources = doc.select("#commitments .commitments-sources").text();
+        assertTrue(sources.contains("Source: ITU Global Cybersecurity Index") && sources.contains("Kostyuk"), "acknowledgements: " + sources);
+    }
+
+    @Test
+    void arabicPageAndTheIraqCaveat() {
+        Document ar = page("/page/country/MA?lang=ar");
+        assertEquals("المشاركة في المعاهدات", ar.selectFirst("#treaties h3").text());
+        Element budapest = treaty(ar, "treaty/budapest-convention");
+        assertTrue(budapest.select(".act").eachText().contains("الانضمام"), budapest.text());
+        assertTrue(budapest.select("blockquote").eachText().contains(LEGILUX_QUOTE), budapest.text());
+        Document iraq = page("/page/country/IQ");
+        String strategy = iraq.select("#national-strategy").text();
+        assertTrue(strategy.contains("2016-12-06") && strategy.contains("count of 0"), "the dataset's caveat is shown: " + strategy);
+        Document palestine = page("/page/country/PS");
+        assertFalse(palestine.select("#national-strategy .none").isEmpty(), "no strategy claim for Palestine: " + palestine.select("#national-strategy").text());
+    }
+
+    @Test
+    void aRealBrowserShowsTheAccessionQuoteAndDate() throws IOException {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path chromedriver = Path.of("/usr/bin/chromedriver");
+        assertTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver), "Chromium and chromedriver are installed");
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1600", "--user-data-dir=" + tmp.resolve("chromium-profile"));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            driver.get(base + "/page/country/MA");
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            String text = driver.findElement(By.id("treaties")).getText();
+            assertTrue(text.contains(LEGILUX_QUOTE) && text.contains("2018-06-29"), text);
+            assertTrue(driver.findElement(By.id("treaties")).isDisplayed());
+        } finally {
+            driver.quit();
+        }
+    }
+}
