@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -48,7 +48,7 @@ public final class DumpCommand implements Callable<Integer> {
         DatasetGraph dsg;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(folder.toString());
-        } catch (AlreadyLocked | TDBException e) {
+        } catch (DBOpEnvException | TDBException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "the store " + storeDir + " is in use by another process (a running"
                     + " 'sijill serve'?); " + (Files.isDirectory(ReleaseDumps.dir(folder)) ? "its dumps are ready in " + ReleaseDumps.dir(folder)
                     : "stop that process or dump another store") + " (" + e.getMessage() + ")", e);
