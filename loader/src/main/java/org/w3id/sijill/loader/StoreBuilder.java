@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -202,8 +206,10 @@ public final class StoreBuilder {
             int rows = tables.values().stream().mapToInt(List::size).sum();
             progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
+            Set<Node> iriProperties = new HashSet<>();
+            ontoGraph.find(Node.ANY, RDF.type.asNode(), OWL.ObjectProperty.asNode()).forEach(t -> iriProperties.add(t.getSubject()));
             for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
-                RowMapper mapper = new RowMapper(t.getKey());
+                RowMapper mapper = new RowMapper(t.getKey(), iriProperties);
                 for (ValidRow v : t.getValue()) {
                     provenance.write(v, out);
                     mapper.map(v, out);
