@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
@@ -20,7 +21,6 @@ import org.apache.jena.tdb2.sys.DatabaseConnection;
 import org.apache.jena.tdb2.sys.StoreConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.release.ReleaseLayout;
 
 /**
@@ -67,15 +67,26 @@ public final class LiveReloadModule implements FusekiModule {
         Site s = Site.from(builder);
         ReleaseLayout l = ReleaseLayout.of(s.store());
         if (!l.isLink()) return;  // a plain store folder: nothing to follow
-        DatasetGraph dsg = Site.dataset(registry);
-        if (!(dsg instanceof DatasetGraphSwitchable sw)) {
-            throw new SijillException(SijillException.Kind.ENVIRONMENT, "live reload needs the TDB2 dataset of the configuration, got "
-                    + dsg.getClass().getSimpleName());
+        DatasetGraphSwitchable sw = switchable(Site.dataset(registry));
+        if (sw == null) {
+            LOG.warn("live reload is off: the dataset of {} is not a TDB2 dataset", Site.DATASET_NAME);
+            return;
         }
         this.site = s;
         this.layout = l;
         this.served = sw;
         this.servedFolder = s.served().folder();
+    }
+
+    /** The TDB2 container, found through wrappers (e.g. a text-indexed dataset around it), or {@code null}. */
+    static DatasetGraphSwitchable switchable(DatasetGraph dsg) {
+        DatasetGraph d = dsg;
+        for (int depth = 0; d != null && depth < 10; depth++) {
+            if (d instanceof DatasetGraphSwitchable sw) return sw;
+            if (!(d instanceof DatasetGraphWrapper w)) return null;
+            d = w.getWrapped();
+        }
+        return null;
     }
 
     @Override
