@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.release.ReleaseLayout;
 
 /**
  * Writes the downloadable dumps of a store into a folder: {@code sijill.jsonld} and
@@ -38,8 +40,8 @@ import org.w3id.sijill.core.SijillException;
  * {@code release.properties}. All files are written from one read transaction (one snapshot) and
  * carry the release id: the dataset-description graph ({@link DatasetDescription#provenance}, with
  * {@code dcterms:hasVersion}, licence and sources) is part of the data, and the text formats start
- * with a comment header. Files are written to a staging folder first and moved into place only
- * when all are complete, so a failed run leaves the published dumps as they were.
+ * with a comment header. Files are written to a staging folder first and published in one atomic
+ * rename only when all are complete, so a failed or killed run leaves the published dumps as they were.
  *
  * <pre>{@code
  * DumpCatalog c = new DumpWriter(settings).write(store, Release.read(storeDir), Path.of("var/dumps"));
@@ -59,31 +61,74 @@ public final class DumpWriter {
         this.context = context;
     }
 
-    /** Writes all dump files of {@code store} (release {@code release}) into {@code outDir}. @return the new catalog */
+    /**
+     * Writes all dump files of {@code store} (release {@code release}) into {@code outDir}, which is
+     * replaced as a whole: the files are written into a staging folder and published in one
+     * atomic rename — the staging folder renamed to {@code outDir} when that does not exist yet,
+     * else a symbolic link at {@code outDir} flipped to it (a plain folder there is first moved
+     * aside). A reader, or a crash at any point, sees the old complete set or the new one, never a
+     * mix that fails its own {@code SHA256SUMS}.
+     *
+     * @return the new catalog
+     */
     public DumpCatalog write(DatasetGraph store, Release release, Path outDir) {
-        Path staging;
-        try {
-            Files.createDirectories(outDir);
-            staging = Files.createTempDirectory(outDir, ".staging-");
-        } catch (IOException e) {
-            throw new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": cannot create the dumps folder: " + e.getMessage(), e);
-        }
+        Path out = outDir.toAbsolutePath().normalize();
+        Path parent = out.getParent();
+        Path staging = ReleaseLayout.newStagingFolder(parent);
         try {
             Txn.executeRead(store, () -> writeAll(store, release, staging));
             List<String> sums = new ArrayList<>();
             for (DumpFormat f : DumpFormat.values()) sums.add(sha256(staging.resolve(f.fileName())) + "  " + f.fileName());
             Files.write(staging.resolve(DumpFormat.CHECKSUMS), sums, StandardCharsets.UTF_8);
             release.write(staging);
-            // move into place: data files first, then the checksums and the release file that name them
-            for (DumpFormat f : DumpFormat.values()) move(staging, outDir, f.fileName());
-            move(staging, outDir, DumpFormat.CHECKSUMS);
-            move(staging, outDir, Release.FILE);
-            return DumpCatalog.read(outDir);
+            pauseForTests();
+            publish(staging, out, release);
+            return DumpCatalog.read(out);
         } catch (IOException | UncheckedIOException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": writing the dumps failed: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(staging);
+            if (Files.exists(staging)) ReleaseLayout.deleteTree(staging);
         }
+    }
+
+    /** Test hook: milliseconds to sleep right before the dumps are published (the crash tests kill the process there). */
+    public static final String PAUSE_BEFORE_PUBLISH = "sijill.test.pauseBeforeDumpPublish";
+    /** Printed on standard error when {@link #PAUSE_BEFORE_PUBLISH} is set, just before sleeping. */
+    public static final String PAUSE_MESSAGE = "sijill: pausing before publishing the dumps";
+
+    private static void pauseForTests() {
+        String ms = System.getProperty(PAUSE_BEFORE_PUBLISH);
+        if (ms == null) return;
+        System.err.println(PAUSE_MESSAGE);
+        System.err.flush();
+        try {
+            Thread.sleep(Long.parseLong(ms));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void publish(Path staging, Path out, Release release) throws IOException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            ReleaseLayout.move(staging, out);
+            return;
+        }
+        String prefix = "." + out.getFileName() + ".";
+        Path folder = out.resolveSibling(prefix + release.id() + "-" + staging.getFileName().toString().substring(".staging-".length()));
+        ReleaseLayout.move(staging, folder);
+        Path previous = null;
+        if (Files.isSymbolicLink(out)) {
+            Path t = out.getParent().resolve(Files.readSymbolicLink(out)).normalize();
+            if (t.getFileName().toString().startsWith(prefix)) previous = t;
+        } else {
+            // a plain folder of an earlier version: moved aside once, so a link can take its place
+            previous = out.resolveSibling(prefix + "old-" + staging.getFileName().toString().substring(".staging-".length()));
+            ReleaseLayout.move(out, previous);
+        }
+        Path tmp = out.resolveSibling(prefix + "link-" + staging.getFileName().toString().substring(".staging-".length()));
+        Files.createSymbolicLink(tmp, out.getParent().relativize(folder));
+        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (previous != null) ReleaseLayout.deleteTree(previous);
     }
 
     private void writeAll(DatasetGraph store, Release release, Path dir) {
@@ -169,20 +214,6 @@ public final class DumpWriter {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
-    private static void move(Path from, Path to, String name) throws IOException {
-        Files.move(from.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        // the staging folder is ours alone; a leftover is harmless, so failing to delete it is not an error
-        try (var files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            System.getLogger(DumpWriter.class.getName()).log(System.Logger.Level.WARNING, "cannot remove " + dir + ": " + e.getMessage());
         }
     }
 

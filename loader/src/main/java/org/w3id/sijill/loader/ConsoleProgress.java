@@ -63,4 +63,10 @@ public final class ConsoleProgress implements ProgressListener {
         }
         stage = null;
     }
+
+    @Override
+    public void note(String line) {
+        out.println("sijill: " + line);
+        out.flush();
+    }
 }

@@ -90,6 +90,7 @@ public final class DocumentRegister {
             if (!Files.isRegularFile(file)) {
                 throw new SourceDataException(csv, r.line(), "file", "no such document: " + file);
             }
+            InsideSources.check(sourcesDir, file, csv, r.line(), "file");
             List<Passage> passages = new ArrayList<>();
             for (Passage p : splitter.split(TextFiles.readUtf8(file))) passages.add(p.withText(repair.repair(p.text())));
             if (passages.isEmpty()) throw new SourceDataException(file, 1, null, "document has no text");

@@ -19,6 +19,9 @@ public interface ProgressListener {
     /** The current stage is finished. */
     void endStage();
 
+    /** A message for the operator outside the stages (e.g. leftovers of an interrupted build removed). */
+    default void note(String line) { }
+
     /** A listener that ignores everything. */
     ProgressListener NONE = new ProgressListener() {
         @Override public void stage(String name, long steps) { }

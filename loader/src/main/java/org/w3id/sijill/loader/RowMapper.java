@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryException;
@@ -43,10 +47,21 @@ public final class RowMapper {
     private final TableDefinition table;
     /** variables the mapping assigns itself (BIND … AS ?v, VALUES): never substituted */
     private final Set<Var> assigned = new HashSet<>();
+    private final Set<Node> iriProperties;
     private long triples;
 
     public RowMapper(TableDefinition table) {
+        this(table, Set.of());
+    }
+
+    /**
+     * @param iriProperties properties whose values must be IRIs (the ontology's object
+     *                      properties); {@code rdf:type} always is one
+     */
+    public RowMapper(TableDefinition table, Set<Node> iriProperties) {
         this.table = table;
+        this.iriProperties = new HashSet<>(iriProperties);
+        this.iriProperties.add(RDF.type.asNode());
         if (table.mapping().getQueryPattern() != null) {
             ElementWalker.walk(table.mapping().getQueryPattern(), new ElementVisitorBase() {
                 @Override
@@ -70,6 +85,7 @@ public final class RowMapper {
         List<Binding> bindings = new ArrayList<>();
         combinations(v, new ArrayList<>(v.values().entrySet()), 0, base(v), bindings);
         for (Binding b : bindings) {
+            checkTemplate(v, b);
             Graph result;
             try {
                 result = QueryExec.graph(EMPTY).query(table.mapping()).substitution(withoutAssigned(b)).construct();
@@ -82,6 +98,38 @@ public final class RowMapper {
                 triples++;
             });
         }
+    }
+
+    /**
+     * Refuses a template triple that would put a literal where RDF or the ontology needs an IRI:
+     * in subject or predicate position, or as the value of {@code rdf:type} or an object property
+     * (CONSTRUCT would silently drop the first kind and publish the second).
+     */
+    private void checkTemplate(ValidRow v, Binding b) {
+        if (table.mapping().getConstructTemplate() == null) return;
+        for (Triple t : table.mapping().getConstructTemplate().getTriples()) {
+            check(v, t.getSubject(), b, "subject position (a subject must be an IRI)");
+            check(v, t.getPredicate(), b, "predicate position (a property must be an IRI)");
+            Node p = t.getPredicate().isVariable() ? b.get(Var.alloc(t.getPredicate())) : t.getPredicate();
+            if (p != null && p.isURI() && iriProperties.contains(p)) {
+                String name = p.equals(RDF.type.asNode()) ? "rdf:type" : PrefixMapping.Standard.shortForm(p.getURI());
+                check(v, t.getObject(), b, "the value of " + name + " (an IRI belongs there)", name);
+            }
+        }
+    }
+
+    private void check(ValidRow v, Node n, Binding b, String where) {
+        check(v, n, b, where, null);
+    }
+
+    private void check(ValidRow v, Node n, Binding b, String where, String property) {
+        Node value = n.isVariable() ? b.get(Var.alloc(n)) : n;
+        if (value == null || !value.isLiteral()) return;
+        String token = n.isVariable() ? "?" + n.getName() : value.getLiteralLexicalForm();
+        String field = property != null && !n.isVariable() ? property : n.isVariable() ? n.getName() : token;
+        throw new SourceDataException(table.mappingFile(), MappingQuery.lineOf(table.mappingFile(), token), field,
+                "puts a literal (" + FmtUtils.stringForNode(value) + ") in " + where + ", for " + v.row().file().getFileName()
+                        + " line " + v.row().line());
     }
 
     private Binding withoutAssigned(Binding b) {

@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -30,6 +35,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SourceDataException;
+import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -39,13 +45,16 @@ import org.w3id.sijill.vocab.SIJILL;
  *   external-source registers (documents split into passages, Arabic repaired), the tables with
  *   their CSVW metadata and mappings;</li>
  *   <li>loads into a fresh TDB2 store in a temporary folder next to the target
- *   ({@code {store}.building-*}): the ontology and schemes into
+ *   ({@code .{store}.building-{pid}-*}): the ontology and schemes into
  *   {@code https://w3id.org/sijill/graph/ontology}, each source's descriptions, passages and
  *   row triples (with provenance) into the source's graph; then the subclass closure and the
  *   gazetteer's mentions;</li>
  *   <li>validates the union of all graphs with the SHACL shapes;</li>
- *   <li>only when all passed, writes {@code release.properties} and swaps the new store in.
- *   On any failure the temporary folder is deleted and the existing store is left untouched.</li>
+ *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
+ *   hook (the command line writes the dumps there) and publishes the folder as an immutable
+ *   release: renamed into {@code releases/} and the store path, a symbolic link, flipped to it
+ *   atomically ({@link ReleaseLayout}). On any failure the temporary folder is deleted and the
+ *   existing store is left untouched; a crash at any point leaves a complete store at the path.</li>
  * </ol>
  *
  * <pre>{@code
@@ -61,6 +70,8 @@ public final class StoreBuilder {
     public static final String RELEASE_FILE = "release.properties";
 
     private final OntologyFiles ontology;
+    private final Consumer<Path> beforePublish;
+    private final int keep;
 
     /** Uses the project's {@code ontology/} folder. */
     public StoreBuilder(ProjectPaths paths) {
@@ -69,7 +80,28 @@ public final class StoreBuilder {
 
     /** Uses the given ontology folder ({@code sijill.ttl}, {@code schemes/}, {@code shapes/}). */
     public StoreBuilder(OntologyFiles ontology) {
+        this(ontology, folder -> { }, ReleaseLayout.DEFAULT_KEEP);
+    }
+
+    private StoreBuilder(OntologyFiles ontology, Consumer<Path> beforePublish, int keep) {
         this.ontology = ontology;
+        this.beforePublish = beforePublish;
+        this.keep = keep;
+    }
+
+    /**
+     * @param hook runs on the finished release folder (store closed, release.properties written)
+     *             before it is published, e.g. to write its dumps; a failure there fails the build
+     * @return a builder that runs the hook
+     */
+    public StoreBuilder beforePublish(Consumer<Path> hook) {
+        return new StoreBuilder(ontology, hook, keep);
+    }
+
+    /** @return a builder that keeps the newest {@code releases} release folders (older unused ones are deleted) */
+    public StoreBuilder keepReleases(int releases) {
+        if (releases < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "keep at least one release, got " + releases);
+        return new StoreBuilder(ontology, beforePublish, releases);
     }
 
     /**
@@ -126,15 +158,11 @@ public final class StoreBuilder {
         InputDigest digest = InputDigest.of(sources, ontology);
         String release = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC).format(built) + "-" + digest.hex().substring(0, 12);
 
-        Path parent = store.getParent();
-        Path temp;
-        try {
-            Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, store.getFileName() + ".building-");
-        } catch (IOException e) {
-            throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot create a build folder next to " + store + ": " + e.getMessage(), e);
-        }
+        ReleaseLayout layout = ReleaseLayout.of(store);
+        layout.recover().forEach(line -> progress.note(line));
+        Path temp = layout.newBuildFolder();
         DatasetGraph dsg = null;
+        BuildReport report;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(temp.toString());
             Counts counts = load(dsg, ontoGraph, documents, external, validRows, validator.quotesChecked(), closure, progress);
@@ -149,19 +177,21 @@ public final class StoreBuilder {
             ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(d.getUnionGraph()));
 
             progress.stage("counting", 0);
-            BuildReport report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));
+            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));
             progress.endStage();
             TDBInternal.expel(dsg);
             dsg = null;
             writeRelease(temp.resolve(RELEASE_FILE), report, digest);
-            StoreSwap.swap(temp, store);
-            return report;
+            beforePublish.accept(temp);
+            layout.publish(temp, release);
         } catch (RuntimeException e) {
             progress.endStage();
             if (dsg != null) TDBInternal.expel(dsg, true);
-            StoreSwap.deleteTree(temp);
+            ReleaseLayout.deleteTree(temp);
             throw e;
         }
+        layout.prune(keep);
+        return report;
     }
 
     /** Counters of the loading stage. */
@@ -180,8 +210,10 @@ public final class StoreBuilder {
             int rows = tables.values().stream().mapToInt(List::size).sum();
             progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
+            Set<Node> iriProperties = new HashSet<>();
+            ontoGraph.find(Node.ANY, RDF.type.asNode(), OWL.ObjectProperty.asNode()).forEach(t -> iriProperties.add(t.getSubject()));
             for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
-                RowMapper mapper = new RowMapper(t.getKey());
+                RowMapper mapper = new RowMapper(t.getKey(), iriProperties);
                 for (ValidRow v : t.getValue()) {
                     provenance.write(v, out);
                     mapper.map(v, out);

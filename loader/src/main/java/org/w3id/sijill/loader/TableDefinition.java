@@ -39,6 +39,18 @@ public record TableDefinition(String name, CsvTable table, TableSchema schema, Q
         } catch (java.io.IOException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot list " + tables + ": " + e.getMessage(), e);
         }
+        // a metadata file without its table would describe nothing: say so rather than skip it
+        try (Stream<Path> s = Files.list(tables)) {
+            for (Path meta : s.filter(p -> p.getFileName().toString().endsWith(".csv-metadata.json")).sorted().toList()) {
+                String csvName = meta.getFileName().toString().substring(0, meta.getFileName().toString().length() - "-metadata.json".length());
+                if (!Files.exists(meta.resolveSibling(csvName))) {
+                    throw new SourceDataException(meta, TableSchema.lineOf(meta, "\"url\""), "url",
+                            "the table " + csvName + " this metadata describes does not exist in tables/");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot list " + tables + ": " + e.getMessage(), e);
+        }
         List<TableDefinition> out = new ArrayList<>();
         for (Path csv : csvs) out.add(read(sourcesDir, csv));
         return out;
@@ -51,6 +63,8 @@ public record TableDefinition(String name, CsvTable table, TableSchema schema, Q
         if (!Files.isRegularFile(meta)) {
             throw new SourceDataException(csv, 0, null, "no metadata file " + meta.getFileName() + " next to the table");
         }
+        InsideSources.check(sourcesDir, csv, csv, 0, null);
+        InsideSources.check(sourcesDir, meta, meta, 0, null);
         TableSchema schema = TableSchema.read(meta);
         if (!schema.url().equals(file)) {
             throw new SourceDataException(meta, 0, "url", "names '" + schema.url() + "' but the table is '" + file + "'");
@@ -74,13 +88,8 @@ public record TableDefinition(String name, CsvTable table, TableSchema schema, Q
         if (!Files.isRegularFile(rq)) {
             throw new SourceDataException(csv, 0, null, "no mapping " + sourcesDir.relativize(rq) + " for the table");
         }
-        Query q;
-        try {
-            q = QueryFactory.create(TextFiles.readUtf8(rq), Syntax.syntaxSPARQL_11);
-        } catch (QueryParseException e) {
-            throw new SourceDataException(rq, Math.max(e.getLine(), 0), null, "SPARQL syntax error: " + e.getMessage());
-        }
-        if (!q.isConstructType()) throw new SourceDataException(rq, 1, null, "the mapping must be a SPARQL CONSTRUCT query");
+        InsideSources.check(sourcesDir, rq, csv, 0, null);
+        Query q = MappingQuery.parse(rq);
         return new TableDefinition(name, table, schema, q, rq);
     }
 }

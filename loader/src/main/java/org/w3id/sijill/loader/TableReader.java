@@ -67,13 +67,19 @@ public final class TableReader {
                             + header.size() + " columns");
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), rec.get(i));
+                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), checkCell(file, line, header.get(i), rec.get(i)));
                 rows.add(new Row(file, line, cells));
             }
         } catch (UncheckedIOException | IllegalStateException e) {
             OpenQuote open = openQuote(text, firstNonBlankLine(text, recordStart), header);
+            if (open.closed()) {
+                // the quotes balance: text follows a closing quote inside a cell ("Leb"anon)
+                long at = firstNonBlankLine(text, recordStart);
+                throw new SourceDataException(file, at, fieldAfterQuote(text, at, header),
+                        "text after the closing quote of a quoted cell (write a quote inside a quoted cell as two: \"\")");
+            }
             throw new SourceDataException(file, open.line(), open.field(),
-                    "unbalanced CSV quotes: a quoted cell opened here is never closed (" + e.getMessage() + ")");
+                    "unbalanced CSV quotes: a quoted cell opened here is never closed");
         } catch (IOException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -91,7 +97,73 @@ public final class TableReader {
         return l <= lines.length ? l : from;
     }
 
-    private record OpenQuote(long line, String field) {}
+    private record OpenQuote(long line, String field, boolean closed) {
+        OpenQuote(long line, String field) {
+            this(line, field, false);
+        }
+    }
+
+    /** The system property that sets the largest cell, in characters. */
+    public static final String MAX_CELL_PROPERTY = "sijill.maxCellChars";
+    /** The largest cell unless {@link #MAX_CELL_PROPERTY} says otherwise: 100,000 characters (the longest passage quote is far shorter). */
+    public static final int DEFAULT_MAX_CELL = 100_000;
+
+    /** @return the largest cell accepted, in characters */
+    public static int maxCellChars() {
+        String v = System.getProperty(MAX_CELL_PROPERTY);
+        if (v == null) return DEFAULT_MAX_CELL;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SijillException(SijillException.Kind.BAD_INPUT, MAX_CELL_PROPERTY + " must be a positive whole number, got '" + v + "'");
+    }
+
+    /** Refuses control characters (NUL and the like; tab, newline and carriage return are text) and oversized cells. */
+    private static String checkCell(Path file, long line, String field, String value) {
+        int max = maxCellChars();
+        if (value.length() > max) {
+            throw new SourceDataException(file, line, field, "the cell is " + value.length() + " characters long; the limit is " + max
+                    + " (set -D" + MAX_CELL_PROPERTY + "=N to change it)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw new SourceDataException(file, line, field, "control character U+" + String.format("%04X", (int) c)
+                        + (c == 0 ? " (a NUL byte)" : "") + " at character " + (i + 1) + " of the cell; remove it");
+            }
+        }
+        return value;
+    }
+
+    /** The column of the first cell on {@code line} whose closing quote is followed by other text. */
+    private static String fieldAfterQuote(String text, long line, List<String> header) {
+        String[] lines = text.split("\n", -1);
+        if (line < 1 || line > lines.length) return null;
+        String s = lines[(int) line - 1];
+        int column = 0;
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    i++;
+                } else if (quoted) {
+                    quoted = false;
+                    if (i + 1 < s.length() && s.charAt(i + 1) != ',' && s.charAt(i + 1) != '\r') {
+                        return column < header.size() ? header.get(column) : "column " + (column + 1);
+                    }
+                } else {
+                    quoted = true;
+                }
+            } else if (!quoted && c == ',') {
+                column++;
+            }
+        }
+        return null;
+    }
 
     /** Where the quote that stays open to the end of the file was opened (line and column). */
     private static OpenQuote openQuote(String text, long fromLine, List<String> header) {
@@ -117,7 +189,7 @@ public final class TableReader {
             }
             if (!quoted) column = 0;
         }
-        if (openColumn < 0) return new OpenQuote(fromLine, null);
+        if (openColumn < 0 || !quoted) return new OpenQuote(fromLine, null, !quoted);
         String field = header.isEmpty() || openColumn >= header.size() ? "column " + (openColumn + 1) : header.get(openColumn);
         return new OpenQuote(openLine, field);
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonException;
+import org.apache.jena.atlas.json.JsonParseException;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.w3id.sijill.core.SourceDataException;
@@ -50,8 +51,11 @@ public record TableSchema(Path metadataFile, String url, String aboutUrl, String
             JsonValue v = JSON.parseAny(TextFiles.readUtf8(file));
             if (!v.isObject()) throw new SourceDataException(file, 1, null, "metadata must be a JSON object");
             root = v.getAsObject();
+        } catch (JsonParseException e) {
+            throw new SourceDataException(file, Math.max(e.getLine(), 1), null, "not valid JSON at column " + Math.max(e.getColumn(), 1)
+                    + ": " + plain(e.getMessage()));
         } catch (JsonException e) {
-            throw new SourceDataException(file, 0, null, "not valid JSON: " + e.getMessage());
+            throw new SourceDataException(file, 1, null, "not valid JSON: " + plain(e.getMessage()));
         }
         checkKeys(file, root, TOP, "table");
         String url = string(file, root, "url", true);
@@ -198,4 +202,19 @@ public record TableSchema(Path metadataFile, String url, String aboutUrl, String
         return o.get(key).getAsObject();
     }
 
+
+    /** The parser's words for a token ({@code [COMMA]}) as plain text. */
+    private static String plain(String message) {
+        return message == null ? "malformed" : message.replace("Not a key for a JSON object", "expected a quoted key")
+                .replaceAll("\\[([A-Z]+)\\]", "$1").replace("COMMA", "','").replace("RBRACE", "'}'").replace("RBRACKET", "']'");
+    }
+
+    /** @return the line of {@code metadata} where {@code token} first occurs (1 when absent) */
+    static long lineOf(Path metadata, String token) {
+        String[] lines = TextFiles.readUtf8(metadata).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(token)) return i + 1;
+        }
+        return 1;
+    }
 }

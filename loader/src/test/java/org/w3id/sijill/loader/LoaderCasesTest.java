@@ -45,7 +45,9 @@ class LoaderCasesTest {
 
     static final List<String> REQUIRED_NEGATIVE = List.of("unknown-column", "missing-required-field", "unknown-country-code",
             "unknown-topic", "unknown-status", "malformed-year", "malformed-date", "evidence-not-found", "passage-not-found",
-            "undeclared-slug", "duplicate-slug", "non-utf8", "unbalanced-quotes", "empty-table");
+            "undeclared-slug", "duplicate-slug", "non-utf8", "unbalanced-quotes", "empty-table",
+            "document-symlink-outside", "mapping-service", "mapping-load", "nul-in-cell", "metadata-without-csv", "literal-as-type",
+            "literal-as-subject", "metadata-json-syntax", "csv-text-after-quote");
     static final List<String> REQUIRED_POSITIVE = List.of("list-columns", "value-url", "scheme-values", "date-precision",
             "provenance-evidence", "gazetteer-mentions", "subclass-closure");
 
@@ -87,6 +89,8 @@ class LoaderCasesTest {
             SijillException e = assertThrows(SijillException.class,
                     () -> builder.build(caseDir.resolve("input"), store, ProgressListener.NONE));
             assertTrue(e.getMessage().contains(expected), "error message\n  " + e.getMessage() + "\ndoes not contain\n  " + expected);
+            // plain words for the maintainer: no library class names in the message
+            assertFalse(e.getMessage().matches("(?s).*\\b\\w*(Exception|Error)\\b.*"), "a class name in: " + e.getMessage());
             assertFalse(Files.exists(store), "a failed build left a store at " + store);
             if (Files.exists(store.getParent())) {
                 try (Stream<Path> s = Files.list(store.getParent())) {

@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.dump.DumpSettings;
+import org.w3id.sijill.dump.ReleaseDumps;
+import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.loader.BuildReport;
 import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
@@ -54,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "enables /$/stats behind HTTP basic auth (user 'admin'); default: env SIJILL_ADMIN_PASSWORD, else no admin operations")
     String adminPassword;
 
-    @Option(names = "--dumps", paramLabel = "DIR", description = "where the dumps are written (when missing or stale) and served from (default: var/dumps of the project)")
+    @Option(names = "--dumps", paramLabel = "DIR", description = "where the dumps are written (when missing or stale) and served from"
+            + " (default: the dumps/ folder of the served release; var/dumps of the project for an old-style store folder)")
     Path dumps;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Fuseki configuration (default: fuseki-config/sijill.ttl of the project)")
@@ -70,9 +74,13 @@ public final class ServeCommand implements Callable<Integer> {
         FusekiLogging.setLogging();
         ProjectPaths paths = ProjectPaths.locate();
         Path storeDir = store != null ? store : paths.defaultStore();
+        ReleaseLayout layout = ReleaseLayout.of(storeDir);
+        layout.recover().forEach(line -> spec.commandLine().getErr().println("sijill: " + line));
         if (!Files.isDirectory(storeDir)) {
             spec.commandLine().getErr().println("sijill: no store at " + storeDir + "; building it from " + paths.sources());
-            BuildReport report = new StoreBuilder(paths).build(paths.sources(), storeDir, new ConsoleProgress(System.err));
+            DumpSettings settings = DumpSettings.fromProject(paths);
+            BuildReport report = new StoreBuilder(paths).beforePublish(folder -> ReleaseDumps.write(folder, settings))
+                    .build(paths.sources(), storeDir, new ConsoleProgress(System.err));
             spec.commandLine().getErr().print(report.summary());
             spec.commandLine().getErr().flush();
         }
@@ -86,12 +94,13 @@ public final class ServeCommand implements Callable<Integer> {
                 .publicBase(base)
                 .serviceAllow(serviceAllow)
                 .adminPassword(adminPassword)
-                .addModules(StandardModules.of(paths, timeout, dumps != null ? dumps : paths.defaultDumps(), base))
+                .addModules(StandardModules.of(paths, timeout, dumpsDir(storeDir, paths), base))
                 .build()
                 .start();
         String url = server.baseUrl();
         var out = spec.commandLine().getOut();
-        out.println("Sijill is serving " + storeDir.toAbsolutePath().normalize() + " (release " + server.site().release().id() + ")");
+        out.println("Sijill is serving " + storeDir.toAbsolutePath().normalize() + " (release " + server.site().release().id() + ")"
+                + (Files.isSymbolicLink(storeDir) ? "; it follows new releases published there (./sijill build)" : ""));
         out.println("  landing page   " + url);
         out.println("  SPARQL         " + url + "sparql");
         out.println("  query page     " + url + "query");
@@ -104,5 +113,11 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** The dumps folder: {@code --dumps}, else the one inside the release (followed through the link), else var/dumps. */
+    private Path dumpsDir(Path storeDir, ProjectPaths paths) {
+        if (dumps != null) return dumps;
+        return Files.isSymbolicLink(storeDir) ? ReleaseDumps.dir(storeDir) : paths.defaultDumps();
     }
 }

@@ -42,6 +42,7 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link FMod_Prometheus} — {@code /$/metrics};</li>
  *   <li>{@link AdminAuthModule} — {@code /$/stats} behind basic auth, only with a password;</li>
  *   <li>{@link GzipModule} — compression;</li>
+ *   <li>{@link LiveReloadModule} — follows the store link to newly published releases;</li>
  * </ol>
  * then the extra modules given to the builder (pages, dumps, ...), in order. Every module can
  * reach the shared {@link Site} with {@code Site.from(builder)} and the store with
@@ -116,6 +117,7 @@ public final class SijillServer {
         private String adminPassword;
         private final List<Path> ontologyFiles = new ArrayList<>();
         private Duration maxAge = Duration.ofHours(1);
+        private Duration reloadInterval = LiveReloadModule.DEFAULT_INTERVAL;
         private final List<FusekiModule> extraModules = new ArrayList<>();
 
         private Builder() {}
@@ -150,6 +152,9 @@ public final class SijillServer {
         /** @param age how long clients may cache data and pages */
         public Builder maxAge(Duration age) { this.maxAge = Objects.requireNonNull(age); return this; }
 
+        /** @param interval how often the server looks whether the store link names a new release (live reload) */
+        public Builder reloadInterval(Duration interval) { this.reloadInterval = Objects.requireNonNull(interval); return this; }
+
         /** @param module an extra module (pages, dumps, ...), run after the core ones */
         public Builder addModule(FusekiModule module) { this.extraModules.add(Objects.requireNonNull(module)); return this; }
 
@@ -166,8 +171,10 @@ public final class SijillServer {
             if (!Files.isDirectory(store)) {
                 throw new SijillException(Kind.ENVIRONMENT, "no store at " + store + " (build it with 'sijill build')");
             }
-            Model configModel = FusekiConfiguration.load(config, store, timeout);
-            Site site = new Site(store, Release.read(store), loadOntology(), publicBase, serviceAllow, maxAge);
+            // a release link (var/store -> releases/{id}) is served by its real folder, and followed
+            Path folder = realFolder(store);
+            Model configModel = FusekiConfiguration.load(config, folder, timeout);
+            Site site = new Site(store, new ServedRelease(Release.read(folder), folder), loadOntology(), publicBase, serviceAllow, maxAge);
 
             List<FusekiModule> modules = new ArrayList<>(List.of(
                     new ErrorTranslationModule(),
@@ -178,7 +185,8 @@ public final class SijillServer {
                     new LinkedDataModule(),
                     new FMod_Prometheus(),
                     new AdminAuthModule(adminPassword),
-                    new GzipModule()));
+                    new GzipModule(),
+                    new LiveReloadModule(reloadInterval)));
             modules.addAll(extraModules);
 
             Path cors = corsConfig != null ? corsConfig : config.toAbsolutePath().getParent().resolve("cors.properties");
@@ -194,6 +202,14 @@ public final class SijillServer {
                 throw e;
             } catch (RuntimeException e) {
                 throw new SijillException(Kind.ENVIRONMENT, config + " (store " + store + "): " + e.getMessage(), e);
+            }
+        }
+
+        private static Path realFolder(Path store) {
+            try {
+                return store.toRealPath();
+            } catch (java.io.IOException e) {
+                throw new SijillException(Kind.ENVIRONMENT, "cannot resolve the store " + store + ": " + e.getMessage(), e);
             }
         }
 

@@ -31,15 +31,16 @@ import org.w3id.sijill.vocab.SIJILL;
  * address: local path {@code /id/x} is {@code https://w3id.org/sijill/id/x}. {@link #localUrl}
  * and {@link #canonical} map between the two.
  *
- * @param store           the TDB2 directory served
- * @param release         the data release (HTTP caching is tied to it)
+ * @param store           the store path served (a release link, {@code var/store}, or a plain TDB2 folder)
+ * @param served          the data release served now (HTTP caching is tied to it); it changes when
+ *                        the server switches to a new release ({@link #release()} is always current)
  * @param ontology        the ontology graph served at {@code /ontology} (empty if none was given)
  * @param publicBase      the server's public base URL ending in {@code /}, or {@code null} to take
  *                        scheme, host and port from each request
  * @param serviceAllowList endpoints a federated {@code SERVICE} may call (empty: none)
  * @param maxAge          the {@code Cache-Control max-age} of data and pages
  */
-public record Site(Path store, Release release, Graph ontology, String publicBase,
+public record Site(Path store, ServedRelease served, Graph ontology, String publicBase,
                    Set<String> serviceAllowList, Duration maxAge) {
 
     /** The servlet-context attribute (and builder attribute) holding the {@code Site}. */
@@ -51,12 +52,15 @@ public record Site(Path store, Release release, Graph ontology, String publicBas
 
     public Site {
         Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(served, "served");
         Objects.requireNonNull(ontology, "ontology");
         serviceAllowList = Set.copyOf(serviceAllowList);
         Objects.requireNonNull(maxAge, "maxAge");
         if (publicBase != null && !publicBase.endsWith("/")) publicBase = publicBase + "/";
     }
+
+    /** @return the release served now (it changes on a live reload) */
+    public Release release() { return served.get(); }
 
     /**
      * @param builder the Fuseki builder {@link SijillServer} prepared

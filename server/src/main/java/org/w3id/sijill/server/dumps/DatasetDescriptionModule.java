@@ -132,7 +132,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
         private Graph describe(String base, DumpCatalog c) {
             DumpSettings here = settings.withPublicBase(base);
             return Txn.calculateRead(store, () -> {
-                Release release = Release.exists(site.store()) ? Release.read(site.store()) : new Release(c.release(), c.built(), 0, 0);
+                Release release = Release.exists(site.served().folder()) ? Release.read(site.served().folder()) : new Release(c.release(), c.built(), 0, 0);
                 return DatasetDescription.full(release, here, store, c);
             });
         }

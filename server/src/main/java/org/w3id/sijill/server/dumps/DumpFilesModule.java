@@ -13,6 +13,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.DumpFormat;
@@ -59,7 +60,12 @@ public final class DumpFilesModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        if (settings != null) Dumps.ensureCurrent(Site.dataset(registry), site.store(), dumpsDir, settings);
+        if (settings != null) {
+            DatasetGraph dsg = Site.dataset(registry);
+            Dumps.ensureCurrent(dsg, site.served().folder(), dumpsDir, settings);
+            // after a live reload: the new release's dumps (written by the build, or now)
+            site.served().onChange(release -> Dumps.ensureCurrent(dsg, site.served().folder(), dumpsDir, settings));
+        }
         CatalogCache catalog = new CatalogCache(dumpsDir);
         builder.addServlet("/dumps/*", new FilesServlet(catalog, site));
         builder.addServlet("/dumps", new FilesServlet(catalog, site));

@@ -3,6 +3,7 @@ package org.w3id.sijill.server.ld;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.time.Instant;
 import org.w3id.sijill.server.Release;
 
@@ -13,17 +14,23 @@ import org.w3id.sijill.server.Release;
  * Pages and data use it alike.
  *
  * <pre>{@code
- * HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
+ * HttpCaching caching = new HttpCaching(site::release, site.maxAge());
  * if (caching.notModified(request, response, "ttl")) return;   // 304 sent
  * ... write the body ...
  * }</pre>
  */
 public final class HttpCaching {
-    private final Release release;
+    private final Supplier<Release> current;
     private final Duration maxAge;
 
+    /** Validators of one fixed release. */
     public HttpCaching(Release release, Duration maxAge) {
-        this.release = release;
+        this(() -> release, maxAge);
+    }
+
+    /** Validators of the release served at the time of each request ({@code site::release}), so they follow a live reload. */
+    public HttpCaching(Supplier<Release> release, Duration maxAge) {
+        this.current = release;
         this.maxAge = maxAge;
     }
 
@@ -33,7 +40,7 @@ public final class HttpCaching {
      */
     public String etag(String variant) {
         String v = variant.replaceAll("[^A-Za-z0-9._-]", "_");
-        return "\"" + release.id() + "-" + v + "\"";
+        return "\"" + current.get().id() + "-" + v + "\"";
     }
 
     /**
@@ -43,7 +50,9 @@ public final class HttpCaching {
      * @return {@code true} when 304 was sent and the caller must not write a body
      */
     public boolean notModified(HttpServletRequest request, HttpServletResponse response, String variant) {
-        String etag = etag(variant);
+        Release release = current.get();
+        String v = variant.replaceAll("[^A-Za-z0-9._-]", "_");
+        String etag = "\"" + release.id() + "-" + v + "\"";
         response.setHeader("ETag", etag);
         response.setDateHeader("Last-Modified", release.built().toEpochMilli());
         response.setHeader("Cache-Control", "public, max-age=" + maxAge.toSeconds());

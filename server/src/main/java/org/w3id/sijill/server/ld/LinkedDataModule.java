@@ -71,7 +71,7 @@ public final class LinkedDataModule implements FusekiModule {
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
         ResourceDescriber describer = new ResourceDescriber(Site.dataset(registry)).withOntology(site.ontology());
-        HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
+        HttpCaching caching = new HttpCaching(site::release, site.maxAge());
         builder.addServlet("/id/*", new IdServlet(site, describer));
         builder.addServlet("/data/*", new DataServlet(site, describer, caching));
         builder.addServlet("/ontology", new OntologyServlet(site, caching));

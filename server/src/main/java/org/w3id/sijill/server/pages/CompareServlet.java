@@ -12,7 +12,7 @@ import org.w3id.sijill.server.ld.HttpCaching;
  * counts are answered 400 with the reason.
  *
  * <pre>{@code
- * builder.addServlet("/compare", new CompareServlet(pages, new HttpCaching(site.release(), site.maxAge())));
+ * builder.addServlet("/compare", new CompareServlet(pages, new HttpCaching(site::release, site.maxAge())));
  * }</pre>
  */
 public final class CompareServlet extends HttpServlet {

@@ -14,7 +14,7 @@ import org.w3id.sijill.server.ld.HttpCaching;
  * documentation.
  *
  * <pre>{@code
- * builder.addServlet("/page/*", new EntityPageServlet(pages, new HttpCaching(site.release(), site.maxAge())));
+ * builder.addServlet("/page/*", new EntityPageServlet(pages, new HttpCaching(site::release, site.maxAge())));
  * }</pre>
  */
 public final class EntityPageServlet extends HttpServlet {

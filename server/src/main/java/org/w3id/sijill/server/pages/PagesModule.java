@@ -46,7 +46,7 @@ public final class PagesModule implements FusekiModule {
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
         SijillPages p = new SijillPages(Site.dataset(registry), site.ontology(), examples, downloads);
-        HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
+        HttpCaching caching = new HttpCaching(site::release, site.maxAge());
         this.pages = p;
         builder.addServlet("", new LandingServlet(p));
         builder.addServlet("/page/*", new EntityPageServlet(p, caching));

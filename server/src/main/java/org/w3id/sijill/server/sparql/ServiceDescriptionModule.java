@@ -63,7 +63,7 @@ public final class ServiceDescriptionModule implements FusekiModule {
         DescriptionFilter(Site site, DatasetGraph dataset) {
             this.site = site;
             this.dataset = dataset;
-            this.caching = new HttpCaching(site.release(), site.maxAge());
+            this.caching = new HttpCaching(site::release, site.maxAge());
         }
 
         @Override

@@ -1,0 +1,151 @@
+package org.w3id.sijill.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.DatabaseConnection;
+import org.apache.jena.tdb2.sys.StoreConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.sijill.release.ReleaseLayout;
+
+/**
+ * Live reload: when the store path is a release link ({@code var/store -> releases/{id}}) the
+ * server looks at the link's target every {@code interval} and, when a build has flipped it to a
+ * new release, switches to that release without a restart and without failing a request.
+ *
+ * <p>How: the dataset Fuseki and every module hold is TDB2's {@link DatasetGraphSwitchable} (the
+ * container TDB2 itself switches under a running server when it compacts). The module opens the
+ * new release's storage, enters the container's exclusive mode — which waits until the
+ * transactions in flight (each request runs in one read transaction) have finished and holds new
+ * ones at {@code begin} — swaps the storage, and leaves exclusive mode; held requests then run on
+ * the new release. Every request therefore sees one release from start to end. The old storage is
+ * then closed and its folder no longer marked in use, so a later build may prune it. ETags,
+ * {@code Last-Modified}, the landing page and {@code /dumps/} follow {@link Site#release()} and
+ * the link. A plain store folder (no link) is served as it is, without watching.
+ *
+ * <pre>{@code
+ * SijillServer.builder()...reloadInterval(Duration.ofSeconds(1)).build();   // LiveReloadModule is a core module
+ * }</pre>
+ */
+public final class LiveReloadModule implements FusekiModule {
+
+    /** How often the link is looked at unless configured. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveReloadModule.class);
+
+    private final Duration interval;
+    private Site site;
+    private ReleaseLayout layout;
+    private DatasetGraphSwitchable served;
+    private Path servedFolder;
+    private ScheduledExecutorService poller;
+
+    public LiveReloadModule(Duration interval) {
+        this.interval = interval;
+    }
+
+    @Override
+    public String name() { return "Sijill live reload"; }
+
+    @Override
+    public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
+        Site s = Site.from(builder);
+        ReleaseLayout l = ReleaseLayout.of(s.store());
+        if (!l.isLink()) return;  // a plain store folder: nothing to follow
+        DatasetGraphSwitchable sw = switchable(Site.dataset(registry));
+        if (sw == null) {
+            LOG.warn("live reload is off: the dataset of {} is not a TDB2 dataset", Site.DATASET_NAME);
+            return;
+        }
+        this.site = s;
+        this.layout = l;
+        this.served = sw;
+        this.servedFolder = s.served().folder();
+    }
+
+    /** The TDB2 container, found through wrappers (e.g. a text-indexed dataset around it), or {@code null}. */
+    static DatasetGraphSwitchable switchable(DatasetGraph dsg) {
+        DatasetGraph d = dsg;
+        for (int depth = 0; d != null && depth < 10; depth++) {
+            if (d instanceof DatasetGraphSwitchable sw) return sw;
+            if (!(d instanceof DatasetGraphWrapper w)) return null;
+            d = w.getWrapped();
+        }
+        return null;
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        if (served == null) return;
+        layout.markInUse(servedFolder);
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sijill-live-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void serverStopped(FusekiServer server) {
+        if (poller == null) return;
+        poller.shutdownNow();
+        try {
+            poller.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        layout.unmarkInUse(servedFolder);
+    }
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // the server keeps answering from the release it has; the next look tries again
+            LOG.warn("live reload: cannot switch to the release at {}: {}", layout.link(), e.getMessage());
+        }
+    }
+
+    /** Switches to the link's release when it is another one than the served one. @return whether it switched */
+    synchronized boolean check() {
+        Optional<Path> target = layout.current();
+        if (target.isEmpty() || target.get().equals(servedFolder)) return false;
+        Path next = target.get();
+        if (!Files.isRegularFile(next.resolve(Release.FILE))) return false;
+        Release release = Release.read(next);
+        layout.markInUse(next);
+        DatasetGraph opened = DatabaseMgr.connectDatasetGraph(next.toString());
+        DatasetGraph storage = opened instanceof DatasetGraphSwitchable sw ? sw.get() : opened;
+        DatasetGraph old;
+        served.startExclusiveMode();  // waits for the transactions in flight; holds new ones
+        try {
+            old = served.set(storage);
+        } finally {
+            served.finishExclusiveMode();
+        }
+        Path previous = servedFolder;
+        servedFolder = next;
+        site.served().switchedTo(release, next);
+        LOG.info("live reload: now serving release {} ({})", release.id(), next);
+        if (old instanceof DatasetGraphTDB tdb) StoreConnection.release(tdb.getLocation());
+        DatabaseConnection.internalExpel(Location.create(previous.toString()), false);
+        layout.unmarkInUse(previous);
+        return true;
+    }
+}
