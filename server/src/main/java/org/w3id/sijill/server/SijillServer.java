@@ -23,6 +23,7 @@ import org.w3id.sijill.core.SijillException.Kind;
 import org.w3id.sijill.server.http.AdminAuthModule;
 import org.w3id.sijill.server.http.BindAddressModule;
 import org.w3id.sijill.server.http.ErrorTranslationModule;
+import org.w3id.sijill.server.http.FairUseModule;
 import org.w3id.sijill.server.http.GzipModule;
 import org.w3id.sijill.server.http.RequestSanityModule;
 import org.w3id.sijill.server.dumps.ContextModule;
@@ -31,6 +32,7 @@ import org.w3id.sijill.server.sparql.ReadOnlyGuardModule;
 import org.w3id.sijill.server.sparql.ServiceAllowListModule;
 import org.w3id.sijill.server.sparql.GuardedRegexModule;
 import org.w3id.sijill.server.sparql.QueryRequestGuardModule;
+import org.w3id.sijill.server.sparql.ResultLimitModule;
 import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
 
 /**
@@ -39,9 +41,11 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  * <ol>
  *   <li>{@link ErrorTranslationModule} — {@code SijillException} to status + text, once;</li>
  *   <li>{@link RequestSanityModule} — malformed query strings refused with {@code 400}; {@code nosniff};</li>
+ *   <li>{@link FairUseModule} — per-client request and query-time budgets, {@code 429} with {@code Retry-After};</li>
  *   <li>{@link ReadOnlyGuardModule} — update, GSP writes and uploads refused with a reason;</li>
  *   <li>{@link QueryRequestGuardModule} — query length, nesting and {@code SERVICE} checked before a query runs;</li>
  *   <li>{@link GuardedRegexModule} — the time limit reaches {@code REGEX} and {@code REPLACE};</li>
+ *   <li>{@link ResultLimitModule} — rows and bytes per answer capped; a late failure ends the answer cleanly, marked;</li>
  *   <li>{@link ServiceDescriptionModule} — bare {@code GET /sparql};</li>
  *   <li>{@link ServiceAllowListModule} — federated {@code SERVICE} only to allowed endpoints;</li>
  *   <li>{@link ContextModule} — {@code /context.jsonld}, the context of every JSON-LD answer;</li>
@@ -188,9 +192,11 @@ public final class SijillServer {
             List<FusekiModule> modules = new ArrayList<>(List.of(
                     new ErrorTranslationModule(),
                     new RequestSanityModule(),
+                    new FairUseModule(),
                     new ReadOnlyGuardModule(),
                     new QueryRequestGuardModule(),
                     new GuardedRegexModule(),
+                    new ResultLimitModule(),
                     new ServiceDescriptionModule(),
                     new ServiceAllowListModule(),
                     new ContextModule(),

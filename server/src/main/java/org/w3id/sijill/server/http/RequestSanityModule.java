@@ -21,7 +21,8 @@ import org.apache.jena.rdf.model.Model;
 /**
  * Refuses malformed requests up front, for every path, with {@code 400} and the reason: a query
  * string with a broken percent-escape ({@code %zz}, a lone {@code %}) or whose decoded bytes are not
- * UTF-8 ({@code %FF}). Also marks every answer {@code X-Content-Type-Options: nosniff}, so browsers
+ * UTF-8 ({@code %FF}), {@code 405} for a method HTTP does not define, {@code 414} for a query string over {@value #MAX_QUERY_STRING} characters outside {@code /sparql}
+ * (pages echo their parameters into links and validators), and {@code 415} for a body in a charset Java does not know. Also marks every answer {@code X-Content-Type-Options: nosniff}, so browsers
  * never guess a type other than the one declared.
  *
  * <pre>{@code
@@ -38,13 +39,35 @@ public final class RequestSanityModule implements FusekiModule {
         builder.addFilter("/*", new SanityFilter());
     }
 
+    /** The longest query string of a page or data request (SPARQL queries have their own limit). */
+    static final int MAX_QUERY_STRING = 4096;
+
+    /** The methods HTTP defines; others (which servlets answer 501) are refused with 405. */
+    static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE");
+
     static final class SanityFilter implements Filter {
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
             HttpServletRequest request = (HttpServletRequest) req;
             HttpServletResponse response = (HttpServletResponse) res;
             response.setHeader("X-Content-Type-Options", "nosniff");
-            String problem = queryStringProblem(request.getQueryString());
+            if (!KNOWN_METHODS.contains(request.getMethod())) {
+                response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+                PlainText.send(response, 405, "Method " + snippet(request.getMethod(), 0) + " is not supported; use GET, HEAD, POST or OPTIONS.");
+                return;
+            }
+            String enc = request.getCharacterEncoding();
+            if (enc != null && !isSupported(enc)) {
+                PlainText.send(response, 415, "Unsupported charset '" + snippet(enc, 0) + "' in Content-Type; send UTF-8.");
+                return;
+            }
+            String qs = request.getQueryString();
+            if (qs != null && qs.length() > MAX_QUERY_STRING && !request.getRequestURI().startsWith("/sparql")) {
+                PlainText.send(response, 414, "The query string is too long: " + qs.length() + " characters, at most "
+                        + MAX_QUERY_STRING + " outside /sparql (send long SPARQL queries to /sparql, by POST).");
+                return;
+            }
+            String problem = queryStringProblem(qs);
             if (problem != null) {
                 PlainText.send(response, 400, "Malformed query string: " + problem + ".");
                 return;
@@ -89,6 +112,14 @@ public final class RequestSanityModule implements FusekiModule {
             }
         }
         return null;
+    }
+
+    static boolean isSupported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset);
+        } catch (IllegalArgumentException e) {  // an illegal charset name
+            return false;
+        }
     }
 
     private static String snippet(String s, int from) {
