@@ -140,7 +140,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  named queries  " + url + "api/queries");
         out.println("  downloads      " + url + "dumps/  (dataset description: " + url + "dataset)");
         out.println("  health         " + url + "$/ping");
-        out.println("  metrics        " + url + "$/metrics");
+        out.println("  metrics        " + url + "$/metrics  (operator only: --admin-password)");
         out.flush();
         server.join();
         return 0;
