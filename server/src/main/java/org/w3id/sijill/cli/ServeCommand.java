@@ -15,6 +15,7 @@ import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.loader.BuildReport;
 import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
+import org.w3id.sijill.server.ServerLimits;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.StandardModules;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * ./sijill serve --port 3030 --timeout 5 --service-allow https://query.wikidata.org/sparql
+ * ./sijill serve --bind 0.0.0.0 --base https://sijill.example.org/ --rate-limit 300
  * }</pre>
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -56,6 +58,28 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-password", paramLabel = "PASSWORD", defaultValue = "${env:SIJILL_ADMIN_PASSWORD}",
             description = "enables /$/stats behind HTTP basic auth (user 'admin'); default: env SIJILL_ADMIN_PASSWORD, else no admin operations")
     String adminPassword;
+
+    @Option(names = "--bind", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "the interface to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all, for public use with --base)")
+    String bind;
+
+    @Option(names = "--max-query-length", paramLabel = "CHARS", description = "longest SPARQL query text accepted (default: 100000)")
+    Integer maxQueryChars;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "most rows one SPARQL answer carries; more are cut with a marker (default: 100000)")
+    Long maxRows;
+
+    @Option(names = "--max-result-bytes", paramLabel = "BYTES", description = "most bytes one SPARQL answer carries; more are cut with a marker (default: 67108864)")
+    Long maxResultBytes;
+
+    @Option(names = "--rate-limit", paramLabel = "N", description = "requests per minute per client before 429 (default: 600; 0: no limit)")
+    Integer rateLimit;
+
+    @Option(names = "--query-budget", paramLabel = "SECONDS", description = "SPARQL query time per minute per client before 429 (default: 120; 0: no limit)")
+    Integer queryBudget;
+
+    @Option(names = "--fair-use-loopback", description = "apply the per-client limits to loopback clients too (default: they are not limited)")
+    boolean fairUseLoopback;
 
     @Option(names = "--dumps", paramLabel = "DIR", description = "where the dumps are written (when missing or stale) and served from"
             + " (default: the dumps/ folder of the served release; var/dumps of the project for an old-style store folder)")
@@ -85,11 +109,27 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         Path ontologyFile = paths.ontology().resolve("sijill.ttl");
+        ServerLimits limits = ServerLimits.DEFAULTS.withFairUseOnLoopback(fairUseLoopback);
+        try {
+            if (maxQueryChars != null) limits = limits.withMaxQueryChars(maxQueryChars);
+            if (maxRows != null) limits = limits.withMaxRows(maxRows);
+            if (maxResultBytes != null) limits = limits.withMaxResultBytes(maxResultBytes);
+            if (rateLimit != null) limits = limits.withRequestsPerMinute(rateLimit);
+            if (queryBudget != null) limits = limits.withQuerySecondsPerMinute(queryBudget);
+        } catch (IllegalArgumentException e) {
+            throw new SijillException(SijillException.Kind.BAD_INPUT, "serve: " + e.getMessage());
+        }
+        if (base == null && !isLoopback(bind)) {
+            spec.commandLine().getErr().println("sijill: listening on " + bind + " without --base: links and redirects will name localhost;"
+                    + " give the public address with --base URL");
+        }
         SijillServer server = SijillServer.builder()
                 .config(config != null ? config : paths.fusekiConfig().resolve("sijill.ttl"))
                 .store(storeDir)
                 .ontology(ontologyFile)
                 .port(port)
+                .bind(bind)
+                .limits(limits)
                 .timeout(timeout)
                 .publicBase(base)
                 .serviceAllow(serviceAllow)
@@ -109,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  named queries  " + url + "api/queries");
         out.println("  downloads      " + url + "dumps/  (dataset description: " + url + "dataset)");
         out.println("  health         " + url + "$/ping");
-        out.println("  metrics        " + url + "$/metrics");
+        out.println("  metrics        " + url + "$/metrics  (operator only: --admin-password)");
         out.flush();
         server.join();
         return 0;
@@ -119,5 +159,9 @@ public final class ServeCommand implements Callable<Integer> {
     private Path dumpsDir(Path storeDir, ProjectPaths paths) {
         if (dumps != null) return dumps;
         return Files.isSymbolicLink(storeDir) ? ReleaseDumps.dir(storeDir) : paths.defaultDumps();
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 }

@@ -21,12 +21,18 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SijillException.Kind;
 import org.w3id.sijill.server.http.AdminAuthModule;
+import org.w3id.sijill.server.http.BindAddressModule;
 import org.w3id.sijill.server.http.ErrorTranslationModule;
+import org.w3id.sijill.server.http.FairUseModule;
 import org.w3id.sijill.server.http.GzipModule;
+import org.w3id.sijill.server.http.RequestSanityModule;
 import org.w3id.sijill.server.dumps.ContextModule;
 import org.w3id.sijill.server.ld.LinkedDataModule;
 import org.w3id.sijill.server.sparql.ReadOnlyGuardModule;
 import org.w3id.sijill.server.sparql.ServiceAllowListModule;
+import org.w3id.sijill.server.sparql.GuardedRegexModule;
+import org.w3id.sijill.server.sparql.QueryRequestGuardModule;
+import org.w3id.sijill.server.sparql.ResultLimitModule;
 import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
 
 /**
@@ -34,7 +40,12 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  * TDB2 store read-only, with its behaviour in small {@link FusekiModule}s:
  * <ol>
  *   <li>{@link ErrorTranslationModule} — {@code SijillException} to status + text, once;</li>
+ *   <li>{@link RequestSanityModule} — malformed query strings refused with {@code 400}; {@code nosniff};</li>
+ *   <li>{@link FairUseModule} — per-client request and query-time budgets, {@code 429} with {@code Retry-After};</li>
  *   <li>{@link ReadOnlyGuardModule} — update, GSP writes and uploads refused with a reason;</li>
+ *   <li>{@link QueryRequestGuardModule} — query length, nesting and {@code SERVICE} checked before a query runs;</li>
+ *   <li>{@link GuardedRegexModule} — the time limit reaches {@code REGEX} and {@code REPLACE};</li>
+ *   <li>{@link ResultLimitModule} — rows and bytes per answer capped; a late failure ends the answer cleanly, marked;</li>
  *   <li>{@link ServiceDescriptionModule} — bare {@code GET /sparql};</li>
  *   <li>{@link ServiceAllowListModule} — federated {@code SERVICE} only to allowed endpoints;</li>
  *   <li>{@link ContextModule} — {@code /context.jsonld}, the context of every JSON-LD answer;</li>
@@ -43,6 +54,7 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link AdminAuthModule} — {@code /$/stats} behind basic auth, only with a password;</li>
  *   <li>{@link GzipModule} — compression;</li>
  *   <li>{@link LiveReloadModule} — follows the store link to newly published releases;</li>
+ *   <li>{@link BindAddressModule} — the interface to listen on ({@code --bind}, loopback by default);</li>
  * </ol>
  * then the extra modules given to the builder (pages, dumps, ...), in order. Every module can
  * reach the shared {@link Site} with {@code Site.from(builder)} and the store with
@@ -118,6 +130,8 @@ public final class SijillServer {
         private final List<Path> ontologyFiles = new ArrayList<>();
         private Duration maxAge = Duration.ofHours(1);
         private Duration reloadInterval = LiveReloadModule.DEFAULT_INTERVAL;
+        private ServerLimits limits = ServerLimits.DEFAULTS;
+        private String bind = "127.0.0.1";
         private final List<FusekiModule> extraModules = new ArrayList<>();
 
         private Builder() {}
@@ -149,6 +163,12 @@ public final class SijillServer {
         /** @param file CORS settings (Jetty CrossOriginFilter properties); default {@code cors.properties} beside the config */
         public Builder corsConfig(Path file) { this.corsConfig = file; return this; }
 
+        /** @param limits query length, answer size and fair-use limits (default {@link ServerLimits#DEFAULTS}) */
+        public Builder limits(ServerLimits limits) { this.limits = Objects.requireNonNull(limits); return this; }
+
+        /** @param host the interface to listen on: {@code 127.0.0.1} (default, loopback only), {@code 0.0.0.0} (all), or an address */
+        public Builder bind(String host) { this.bind = Objects.requireNonNull(host); return this; }
+
         /** @param age how long clients may cache data and pages */
         public Builder maxAge(Duration age) { this.maxAge = Objects.requireNonNull(age); return this; }
 
@@ -178,7 +198,12 @@ public final class SijillServer {
 
             List<FusekiModule> modules = new ArrayList<>(List.of(
                     new ErrorTranslationModule(),
+                    new RequestSanityModule(),
+                    new FairUseModule(),
                     new ReadOnlyGuardModule(),
+                    new QueryRequestGuardModule(),
+                    new GuardedRegexModule(),
+                    new ResultLimitModule(),
                     new ServiceDescriptionModule(),
                     new ServiceAllowListModule(),
                     new ContextModule(),
@@ -186,7 +211,8 @@ public final class SijillServer {
                     new FMod_Prometheus(),
                     new AdminAuthModule(adminPassword),
                     new GzipModule(),
-                    new LiveReloadModule(reloadInterval)));
+                    new LiveReloadModule(reloadInterval),
+                    new BindAddressModule(bind)));
             modules.addAll(extraModules);
 
             Path cors = corsConfig != null ? corsConfig : config.toAbsolutePath().getParent().resolve("cors.properties");
@@ -195,6 +221,7 @@ public final class SijillServer {
                     .enableCors(true, Files.isRegularFile(cors) ? cors.toString() : null)
                     .fusekiModules(FusekiModules.create(modules));
             fb.addServletAttribute(Site.ATTRIBUTE, site);
+            fb.addServletAttribute(ServerLimits.ATTRIBUTE, limits);
             try {
                 fb.parseConfig(configModel);
                 return new SijillServer(fb.build(), site);

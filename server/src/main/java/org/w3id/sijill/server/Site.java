@@ -87,19 +87,36 @@ public record Site(Path store, ServedRelease served, Graph ontology, String publ
     }
 
     /**
+     * The base URL for links, redirects and JSON-LD contexts: the configured public base
+     * ({@code --base}); without one, this server's own loopback address. The request's {@code Host}
+     * header is never used, so a client cannot make the server (or a cache in front of it) hand out
+     * links to another host.
+     *
      * @param request a request to this server
      * @return the base URL clients reach this server at, ending in {@code /}
      */
     public String baseFor(HttpServletRequest request) {
-        if (publicBase != null) return publicBase;
-        StringBuilder sb = new StringBuilder();
-        sb.append(request.getScheme()).append("://").append(request.getServerName());
-        int port = request.getServerPort();
-        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
-        if (!defaultPort && port > 0) sb.append(':').append(port);
-        sb.append(request.getContextPath());
-        if (sb.charAt(sb.length() - 1) != '/') sb.append('/');
-        return sb.toString();
+        return publicBase != null ? publicBase : localBase(request);
+    }
+
+    /**
+     * @param request a request to this server
+     * @return {@code http://localhost:{port}/}: the server's own port (the connector's, not the
+     *         {@code Host} header's)
+     */
+    public static String localBase(HttpServletRequest request) {
+        String scheme = "https".equals(request.getScheme()) ? "https" : "http";
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        return scheme + "://localhost:" + request.getLocalPort() + context + "/";
+    }
+
+    /**
+     * @param request a request to this server
+     * @return the base URL of the server that handles it: its {@link Site}'s {@link #baseFor}, else {@link #localBase}
+     */
+    public static String baseOf(HttpServletRequest request) {
+        Object s = request.getServletContext() == null ? null : request.getServletContext().getAttribute(ATTRIBUTE);
+        return s instanceof Site site ? site.baseFor(request) : localBase(request);
     }
 
     /**

@@ -75,5 +75,11 @@ class TimeLimitTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("sparql"), ok.body());
+        assertEquals(401, TestServer.CLIENT.send(HttpRequest.newBuilder(URI.create(base + "$/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> metrics = TestServer.CLIENT.send(HttpRequest.newBuilder(URI.create(base + "$/metrics")).header("Authorization", right).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("fuseki_requests"), metrics.body().substring(0, Math.min(500, metrics.body().length())));
     }
 }

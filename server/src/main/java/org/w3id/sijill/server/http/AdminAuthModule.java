@@ -17,9 +17,10 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 
 /**
- * Server statistics at {@code /$/stats}, only with an admin password and only behind HTTP basic
- * authentication (user {@value #USER}). Without a password the module adds nothing, so no admin
- * operation exists at all. The public server never has Fuseki's dataset administration
+ * Server statistics at {@code /$/stats} and Prometheus metrics at {@code /$/metrics} (both count
+ * requests and timings per endpoint), only with an admin password and only behind HTTP basic
+ * authentication (user {@value #USER}). Without a password {@code /$/stats} does not exist and
+ * {@code /$/metrics} answers {@code 403}. The public server never has Fuseki's dataset administration
  * ({@code /$/datasets}, {@code /$/backup}, ...): that module is not part of it.
  *
  * <pre>{@code
@@ -42,9 +43,15 @@ public final class AdminAuthModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
-        if (password == null) return;
+        if (password == null) {
+            // Metrics count requests and timings like /$/stats does: for the operator only.
+            builder.addFilter("/$/metrics/*", (req, res, chain) -> PlainText.send((HttpServletResponse) res, 403,
+                    "Metrics are for the server's operator: start the server with --admin-password and use HTTP basic authentication."));
+            return;
+        }
         builder.enableStats(true);
         builder.addFilter("/$/stats/*", new BasicAuthFilter(USER, password));
+        builder.addFilter("/$/metrics/*", new BasicAuthFilter(USER, password));
     }
 
     /** Lets a request through only with the right basic credentials; 401 with a challenge otherwise. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.sijill.core.SijillException;
@@ -20,6 +21,8 @@ import org.w3id.sijill.core.SijillException;
  * The one place where failures in request handling become HTTP answers: a servlet filter, first in
  * the chain, that turns a {@link SijillException} thrown by any servlet or filter behind it into
  * its {@code kind().httpStatus()} with the exception's message as a short text body, and any
+ * malformed request Jetty refuses (its {@code HttpException}, 4xx) into that status with the reason,
+ * a stack overflow from pathological nesting into {@code 400}, and any
  * other unexpected exception into {@code 500} with a one-line reason (logged, never sent as a
  * stack trace). Module code therefore just throws.
  *
@@ -55,16 +58,32 @@ public final class ErrorTranslationModule implements FusekiModule {
                     LOG.warn("{}: failed after the response was committed: {}", where, e.toString());
                     return;
                 }
+                HttpException bad = findHttp(e);
                 if (se != null) {
                     if (se.kind().httpStatus() >= 500) LOG.warn("{}: {}", where, se.getMessage(), se);
                     PlainText.send(response, se.kind().httpStatus(), se.getMessage());
+                } else if (bad != null && bad.getCode() >= 400 && bad.getCode() < 500) {
+                    // Jetty's own refusal of a malformed request (bad escapes in a form body, ...)
+                    LOG.debug("{}: {} {}", where, bad.getCode(), bad.getReason());
+                    PlainText.send(response, bad.getCode(), "Malformed request: " + (bad.getReason() != null ? bad.getReason() : "rejected") + ".");
                 } else if (e instanceof IOException io && isClientGone(io)) {
                     LOG.debug("{}: client went away: {}", where, e.toString());
                 } else {
                     LOG.error("{}: internal error", where, e);
                     PlainText.send(response, 500, "Internal server error (logged on the server).");
                 }
+            } catch (StackOverflowError e) {
+                // Recursive parsers and planners meet pathological nesting; the request is at fault.
+                LOG.warn("{} {}: request nested too deeply (stack overflow)", ((HttpServletRequest) req).getMethod(), ((HttpServletRequest) req).getRequestURI());
+                if (!response.isCommitted()) PlainText.send(response, 400, "The request is nested too deeply to process; simplify it.");
             }
+        }
+
+        private static HttpException findHttp(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof HttpException h) return h;
+            }
+            return null;
         }
 
         private static boolean isClientGone(IOException e) {

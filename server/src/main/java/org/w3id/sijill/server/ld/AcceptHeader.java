@@ -45,7 +45,7 @@ public final class AcceptHeader {
             return new AcceptHeader(ranges);
         }
         for (String item : header.split(",")) {
-            String[] parts = item.split(";");
+            String[] parts = item.split(";", -1);  // -1: ";" alone gives an empty type, not an empty array
             String mt = parts[0].trim().toLowerCase(Locale.ROOT);
             int slash = mt.indexOf('/');
             if (slash <= 0 || slash == mt.length() - 1) continue;

@@ -216,7 +216,7 @@ public final class LinkedDataModule implements FusekiModule {
             ResourceDescriber.Description d = describer.describe(iri, limit, offset);
             if (d.isEmpty()) throw new SijillException(Kind.NOT_FOUND, "No resource <" + iri + "> in Sijill.");
             if (caching.notModified(request, response, variant)) return;
-            if (d.hasMoreIncoming()) {
+            if (d.hasMoreIncoming() && limit > 0) {  // limit=0 asks for no links: no next page of them
                 response.setHeader("Link", "<" + site.baseFor(request) + "data/" + path + "?limit=" + limit
                         + "&offset=" + (offset + limit) + ">; rel=\"next\"");
             }

@@ -64,7 +64,7 @@ public final class LanguageNegotiator {
     private record Range(PageLanguage lang, double q, int position) {}
 
     private static Optional<Range> parse(String range, int position) {
-        String[] parts = range.split(";");
+        String[] parts = range.split(";", -1);  // -1: ";" alone gives an empty tag, not an empty array
         String tag = parts[0].trim();
         if (tag.equals("*")) return Optional.empty();
         double q = 1.0;

@@ -44,9 +44,8 @@ public final class PageResponses {
                 all.put(k, java.util.List.of(v));
             }
         });
-        String site = req.getScheme() + "://" + req.getServerName()
-                + ((req.getServerPort() == 80 && "http".equals(req.getScheme())) || (req.getServerPort() == 443 && "https".equals(req.getScheme()))
-                   ? "" : ":" + req.getServerPort());
+        String base = org.w3id.sijill.server.Site.baseOf(req);  // never the Host header
+        String site = base.substring(0, base.length() - 1);
         return new PageRequest(lang, req.getRequestURI(), params, site, all);
     }
 

@@ -140,7 +140,8 @@ class RealDataServerTest {
         assertEquals(400, unbound.statusCode(), unbound.body());
         assertTrue(unbound.body().contains("not bound"), unbound.body());
         HttpResponse<String> unboundSparql = get("/sparql?query=" + enc("SELECT * { SERVICE ?e { ?s ?p ?o } } LIMIT 2"));
-        assertEquals(400, unboundSparql.statusCode(), unboundSparql.body());
+        assertEquals(403, unboundSparql.statusCode(), unboundSparql.body());  // SERVICE ?var is refused before it runs (issue 12)
+        assertTrue(unboundSparql.body().contains("variable endpoint"), unboundSparql.body());
         HttpResponse<String> refused = get("/api/queries/cq09-wikidata-federated?endpoint=" + enc("http://localhost:9/sparql"));
         assertEquals(403, refused.statusCode(), "status " + refused.statusCode() + ": " + refused.body());
     }
