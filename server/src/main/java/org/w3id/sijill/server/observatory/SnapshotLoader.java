@@ -17,7 +17,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
-import org.w3id.sijill.core.SijillException;
 
 /**
  * Reads a {@link Snapshot} from the store: a handful of SELECT queries over the union of the named
@@ -231,10 +230,6 @@ public final class SnapshotLoader {
             instruments.add(new Snapshot.Instrument(iri, new Snapshot.Text((String) r[1], (String) r[2]), (String) r[3], iri,
                     (String) r[0], List.copyOf(ts)));
         });
-        if (states.isEmpty() || topics.isEmpty() || statuses.isEmpty()) {
-            throw new SijillException(SijillException.Kind.ENVIRONMENT,
-                    "the store has no Arab League states, law topics or legal statuses to compare");
-        }
         return new Snapshot(List.copyOf(states), List.copyOf(others), List.copyOf(topics), List.copyOf(statuses),
                 List.copyOf(sources), List.copyOf(claims), List.copyOf(instruments));
     }
