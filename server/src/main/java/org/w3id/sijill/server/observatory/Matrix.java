@@ -127,6 +127,12 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
         throw new IllegalArgumentException("no cell " + iso2 + "/" + topic);
     }
 
+    /** @return the rows ordered by the states' names in the language (Arabic or English collation) */
+    public List<List<Cell>> rowsByName(org.w3id.sijill.server.pages.PageLanguage lang) {
+        java.text.Collator collator = java.text.Collator.getInstance(lang.locale());
+        return cells.stream().sorted(Comparator.comparing((List<Cell> r) -> r.get(0).state().name(lang), collator)).toList();
+    }
+
     /** @return the number of cells of each kind */
     public Map<Kind, Long> kinds() {
         Map<Kind, Long> out = new LinkedHashMap<>();

@@ -95,7 +95,7 @@ public final class ObservatoryViews {
                 .map(t -> new TopicRef(t.code(), txt(t.label(), lang), LocalLinks.href(t.iri()), t.group())).toList();
         List<RowView> rows = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        for (List<Matrix.Cell> row : m.cells()) {
+        for (List<Matrix.Cell> row : m.rowsByName(lang)) {
             Snapshot.State st = row.get(0).state();
             List<CellView> cells = new ArrayList<>();
             for (Matrix.Cell cell : row) {
@@ -152,7 +152,7 @@ public final class ObservatoryViews {
             legend.addAll(legend(s, lang).stream().map(x -> new MapClass("status-" + x.code(), x.label())).toList());
             legend.add(new MapClass("status-empty", new Txt(Messages.get(lang, "obs.noclaim"), lang.code())));
         }
-        for (List<Matrix.Cell> row : m.cells()) {
+        for (List<Matrix.Cell> row : m.rowsByName(lang)) {
             Snapshot.State st = row.get(0).state();
             String fill;
             Txt value;

@@ -69,7 +69,7 @@ public record Selection(List<Snapshot.State> countries, List<Snapshot.Topic> top
         String code = v.startsWith(SIJILL.ID + "country/") ? v.substring((SIJILL.ID + "country/").length()) : v;
         String c = code.toUpperCase(Locale.ROOT);
         for (Snapshot.State st : s.states()) {
-            if (st.iso2().equals(c) || st.iso3().equals(c) || st.m49().equals(c)) return st;
+            if (st.iri().equals(v) || st.iso2().equals(c) || st.iso3().equals(c) || st.m49().equals(c)) return st;
         }
         for (Snapshot.State st : s.others()) {
             if (st.iso2().equals(c) || st.iso3().equals(c) || st.m49().equals(c)) throw new BadRequest("obs.error.country.notleague", raw, st.name().en());

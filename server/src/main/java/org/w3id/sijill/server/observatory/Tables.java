@@ -35,7 +35,7 @@ public final class Tables {
         for (Snapshot.Topic t : m.topics()) cols.add(new Table.Column(t.code(), t.label(lang), true));
         List<List<Object>> rows = new ArrayList<>();
         List<List<String>> codes = new ArrayList<>();
-        for (List<Matrix.Cell> row : m.cells()) {
+        for (List<Matrix.Cell> row : m.rowsByName(lang)) {
             Snapshot.State st = row.get(0).state();
             List<Object> r = new ArrayList<>(List.of(st.iso2(), st.name(lang)));
             List<String> c = new ArrayList<>(List.of("", ""));
@@ -63,7 +63,7 @@ public final class Tables {
                 col(lang, "instrumentLinks"), col(lang, "relation"), col(lang, "claim"));
         List<List<Object>> rows = new ArrayList<>();
         List<List<String>> codes = new ArrayList<>();
-        for (List<Matrix.Cell> row : m.cells()) {
+        for (List<Matrix.Cell> row : m.rowsByName(lang)) {
             for (Matrix.Cell cell : row) {
                 for (Snapshot.Claim c : cell.current()) {
                     Snapshot.Source src = s.source(c.source()).orElse(new Snapshot.Source(c.source(), "", new Snapshot.Text("", ""), ""));
