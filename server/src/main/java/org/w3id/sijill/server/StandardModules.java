@@ -46,6 +46,7 @@ public final class StandardModules {
         List<FusekiModule> modules = new ArrayList<>(DumpModules.forServe(dumpsDir, settings));
         modules.add(new NamedQueryModule(paths.queries(), limit));
         modules.add(new PagesModule(new ExampleQueries(paths.queries()), downloads(dumpsDir)));
+        modules.add(new org.w3id.sijill.server.observatory.ObservatoryModule());
         return modules;
     }
 

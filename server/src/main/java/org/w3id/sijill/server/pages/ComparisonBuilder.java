@@ -67,6 +67,21 @@ public final class ComparisonBuilder {
      *         {@value #MIN_COUNTRIES} or more than {@value #MAX_COUNTRIES} countries
      */
     public ComparisonView build(List<String> codes, PageLanguage lang) {
+        return build(codes, null, null, lang);
+    }
+
+    /**
+     * @param codes the ISO codes asked for (empty: the form alone)
+     * @param snapshot the observatory's snapshot of the store, which dates the claims and says how
+     *                 they relate (agree, change over time, differ); null to show every claim as is
+     * @param asOf the date to compare as of ({@code YYYY[-MM[-DD]]}), or null for the latest claims
+     * @param lang the page language
+     * @return the comparison
+     * @throws SijillException ({@code BAD_INPUT}) for a malformed or unknown code, a count out of
+     *         range or a date that is not one
+     */
+    public ComparisonView build(List<String> codes, org.w3id.sijill.server.observatory.Snapshot snapshot, String asOf, PageLanguage lang) {
+        org.w3id.sijill.server.observatory.AsOf date = org.w3id.sijill.server.observatory.AsOf.parse(asOf);
         Model countries = queries.countries();
         Map<String, Resource> states = arabLeagueStates(countries);
         List<String> chosen = validate(codes, states);
@@ -76,7 +91,15 @@ public final class ComparisonBuilder {
                 .map(e -> new ComparisonView.Choice(e.getKey(), names.label(e.getValue()), chosen.contains(e.getKey())))
                 .sorted(Comparator.comparing((ComparisonView.Choice c) -> c.name().text(), collator))
                 .toList();
-        if (chosen.isEmpty()) return new ComparisonView(choices, List.of(), List.of(), List.of(), List.of());
+        if (chosen.isEmpty()) return new ComparisonView(choices, List.of(), List.of(), List.of(), List.of(), date == null ? "" : date.text());
+        org.w3id.sijill.server.observatory.Matrix matrix = null;
+        if (snapshot != null) {
+            List<org.w3id.sijill.server.observatory.Snapshot.State> cs = chosen.stream()
+                    .map(c -> snapshot.state(c).orElseThrow(() -> new SijillException(SijillException.Kind.ENVIRONMENT, "no state " + c))).toList();
+            matrix = org.w3id.sijill.server.observatory.Matrix.of(snapshot,
+                    new org.w3id.sijill.server.observatory.Selection(cs, List.of(), List.of(), "", date));
+        }
+        final org.w3id.sijill.server.observatory.Matrix m0 = matrix;
 
         List<String> countryIris = chosen.stream().map(c -> states.get(c).getURI()).toList();
         Query q = namedQueries.named(QUERY).bind(Map.of("country", countryIris));
@@ -117,9 +140,18 @@ public final class ComparisonBuilder {
             List<ComparisonView.Cell> row = new ArrayList<>();
             for (String countryIri : countryIris) {
                 List<ComparisonView.Claim> claims = new ArrayList<>();
+                org.w3id.sijill.server.observatory.Matrix.Cell cell = m0 == null ? null : cellOf(m0, countryIri, topicIri);
+                Set<String> current = new java.util.HashSet<>();
+                Set<String> earlier = new java.util.HashSet<>();
+                if (cell != null) {
+                    cell.current().forEach(c -> current.add(c.iri()));
+                    cell.earlier().forEach(c -> earlier.add(c.iri()));
+                }
                 for (String claimIri : cells.getOrDefault(countryIri, Set.of())) {
+                    if (cell != null && !current.contains(claimIri) && !earlier.contains(claimIri)) continue;
                     Resource c = m.createResource(claimIri);
-                    claims.add(claim(values, entities, c, statusCodes.getOrDefault(claimIri, "")));
+                    claims.add(claim(values, entities, c, statusCodes.getOrDefault(claimIri, ""), earlier.contains(claimIri),
+                            cell == null ? List.of() : cited(snapshot, claimIri, lang)));
                     Resource src = object(c, EntityViewBuilder.WAS_DERIVED_FROM);
                     if (src != null) sources.add(src);
                 }
@@ -127,7 +159,8 @@ public final class ComparisonBuilder {
                         .thenComparing(c -> c.source() == null ? "" : c.source().iri()));
                 long statuses = claims.stream().map(ComparisonView.Claim::statusCode)
                         .filter(s -> !s.isEmpty() && !NO_DATA.equals(s)).distinct().count();
-                row.add(new ComparisonView.Cell(List.copyOf(claims), statuses > 1));
+                String kind = cell != null ? cell.kind().code() : claims.isEmpty() ? "none" : statuses > 1 ? "differ" : "agree";
+                row.add(new ComparisonView.Cell(List.copyOf(claims), "differ".equals(kind), kind));
             }
             rows.add(new ComparisonView.Row(values.value(m.createResource(topicIri)), List.copyOf(row)));
         });
@@ -139,10 +172,28 @@ public final class ComparisonBuilder {
         for (int i = 0; i < STATUSES.size(); i++) {
             legend.add(new ComparisonView.Status(STATUSES.get(i), values.value(m.createResource(statusIris.get(i)))));
         }
-        return new ComparisonView(choices, columns, List.copyOf(rows), sourceViews, legend);
+        return new ComparisonView(choices, columns, List.copyOf(rows), sourceViews, legend, date == null ? "" : date.text());
     }
 
-    private static ComparisonView.Claim claim(ValueRenderer values, EntityViewBuilder entities, Resource c, String code) {
+    private static org.w3id.sijill.server.observatory.Matrix.Cell cellOf(org.w3id.sijill.server.observatory.Matrix m, String countryIri, String topicIri) {
+        for (List<org.w3id.sijill.server.observatory.Matrix.Cell> row : m.cells()) {
+            for (org.w3id.sijill.server.observatory.Matrix.Cell c : row) {
+                if (c.state().iri().equals(countryIri) && c.topic().iri().equals(topicIri)) return c;
+            }
+        }
+        return null;
+    }
+
+    /** @return the instruments a claim names or cites, with year and link */
+    private static List<org.w3id.sijill.server.observatory.ObservatoryViews.InstrumentRef> cited(
+            org.w3id.sijill.server.observatory.Snapshot s, String claimIri, PageLanguage lang) {
+        return s.claims().stream().filter(c -> c.iri().equals(claimIri)).findFirst()
+                .map(c -> c.instruments().stream().map(i -> org.w3id.sijill.server.observatory.ObservatoryViews.instrument(i, lang)).toList())
+                .orElse(List.of());
+    }
+
+    private static ComparisonView.Claim claim(ValueRenderer values, EntityViewBuilder entities, Resource c, String code,
+                                              boolean earlier, List<org.w3id.sijill.server.observatory.ObservatoryViews.InstrumentRef> cited) {
         Resource status = object(c, SIJILL.status);
         Resource instrument = object(c, SIJILL.instrument);
         Resource source = object(c, EntityViewBuilder.WAS_DERIVED_FROM);
@@ -150,7 +201,7 @@ public final class ComparisonBuilder {
         return new ComparisonView.Claim(values.value(c), status == null ? null : values.value(status), code,
                 asOf == null ? null : asOf.getObject().asLiteral().getLexicalForm(),
                 instrument == null ? null : values.value(instrument),
-                source == null ? null : values.value(source), entities.evidence(c));
+                source == null ? null : values.value(source), entities.evidence(c), earlier, cited);
     }
 
     /** @return the Arab League states of the store by ISO code */

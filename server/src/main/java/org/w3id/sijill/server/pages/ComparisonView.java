@@ -17,12 +17,18 @@ import java.util.List;
  * @param rows one row per law topic, sorted by label
  * @param sources the sources of the claims shown, with their dates and acknowledgements
  * @param legend the statuses a claim can give, labelled from the legal-status scheme
+ * @param asOf the date compared as of, as asked ({@code YYYY[-MM[-DD]]}), or "" for the latest claims
  */
 public record ComparisonView(List<Choice> choices, List<ValueView> countries, List<Row> rows, List<SourceView> sources,
-                             List<Status> legend) {
+                             List<Status> legend, String asOf) {
 
     /** @return true when countries were chosen and compared */
     public boolean hasMatrix() { return !countries.isEmpty(); }
+
+    /** @return how many cells show a status that changed over time */
+    public long changes() {
+        return rows.stream().flatMap(r -> r.cells().stream()).filter(c -> "change".equals(c.kind())).count();
+    }
 
     /** @return how many cells have claims from sources that differ */
     public long disagreements() {
@@ -58,10 +64,12 @@ public record ComparisonView(List<Choice> choices, List<ValueView> countries, Li
      * The claims about one country and topic.
      *
      * @param claims the claims, oldest first
-     * @param sourcesDiffer true when two sources give different statuses ({@code no-data} says
-     *                      nothing and so contradicts nothing)
+     * @param sourcesDiffer true when sources disagree: different statuses for the same date, or a
+     *                      later claim that goes back ({@code no-data} says nothing and so
+     *                      contradicts nothing)
+     * @param kind how the claims relate: none, agree, change (statuses progress over time), differ
      */
-    public record Cell(List<Claim> claims, boolean sourcesDiffer) {
+    public record Cell(List<Claim> claims, boolean sourcesDiffer, String kind) {
         /** @return true when no source makes a claim */
         public boolean isEmpty() { return claims.isEmpty(); }
     }
@@ -76,7 +84,10 @@ public record ComparisonView(List<Choice> choices, List<ValueView> countries, Li
      * @param instrument the instrument the claim names, or null
      * @param source the source of the claim
      * @param evidence the quotes that support it, with their passages
+     * @param earlier true when a later claim of the same source replaces it
+     * @param cited the instruments it names or cites, with year and link
      */
     public record Claim(ValueView claim, ValueView status, String statusCode, String asOf, ValueView instrument,
-                        ValueView source, List<EvidenceView> evidence) {}
+                        ValueView source, List<EvidenceView> evidence, boolean earlier,
+                        List<org.w3id.sijill.server.observatory.ObservatoryViews.InstrumentRef> cited) {}
 }

@@ -201,10 +201,22 @@ public final class PageQueries {
             try (QueryExec qe = QueryExec.dataset(dataset).query(query)
                     .set(org.apache.jena.tdb2.TDB2.symUnionDefaultGraph, true).build()) {
                 java.util.List<org.apache.jena.sparql.engine.binding.Binding> rows = new java.util.ArrayList<>();
-                qe.select().forEachRemaining(rows::add);
+                // TDB2 bindings resolve their nodes lazily from the node table, which needs the
+                // transaction: copy every value out while it is open.
+                qe.select().forEachRemaining(b -> rows.add(materialize(b)));
                 return rows;
             }
         });
+    }
+
+    /** @return a binding holding its values itself, readable after the transaction closes */
+    static org.apache.jena.sparql.engine.binding.Binding materialize(org.apache.jena.sparql.engine.binding.Binding b) {
+        org.apache.jena.sparql.engine.binding.BindingBuilder copy = org.apache.jena.sparql.engine.binding.Binding.builder();
+        b.vars().forEachRemaining(v -> {
+            Node n = b.get(v);
+            if (n != null) copy.add(v, n);
+        });
+        return copy.build();
     }
 
     private Model constructFor(String queryText, java.util.Collection<String> iris) {

@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.sijill.core.SijillException;
@@ -45,6 +46,7 @@ public final class SijillPages {
     private final TemplateRenderer templates = new TemplateRenderer();
     private final Model ontology;
     private final TermLabels terms;
+    private final org.w3id.sijill.server.observatory.Observatory observatory;
 
     /**
      * @param dataset the store (facts in named graphs)
@@ -55,6 +57,7 @@ public final class SijillPages {
      */
     public SijillPages(DatasetGraph dataset, Graph ontologyGraph, ExampleQueries examples, DownloadsInfo downloads) {
         this.queries = new PageQueries(dataset);
+        this.observatory = new org.w3id.sijill.server.observatory.Observatory(dataset);
         this.examples = examples;
         this.downloads = downloads;
         Model m = ModelFactory.createDefaultModel();
@@ -63,6 +66,11 @@ public final class SijillPages {
         this.ontology = m;
         this.terms = TermLabels.of(m);
         this.describer = new ResourceDescriber(dataset).withOntology(m.getGraph());
+    }
+
+    /** @return the observatory of the store (matrix, map, comparison tables) */
+    public org.w3id.sijill.server.observatory.Observatory observatory() {
+        return observatory;
     }
 
     /** @return the ontology (server's files and the store's ontology graph) */
@@ -175,6 +183,9 @@ public final class SijillPages {
                 if (CountryCommitmentsBuilder.available(examples)) {
                     ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang));
                 }
+                Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
+                if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
+                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang)));
             }
             case DOCUMENT -> {
                 Model passages = queries.documentPassages(iri).add(model);
@@ -203,7 +214,7 @@ public final class SijillPages {
      */
     public RenderedPage compare(PageRequest r, List<String> codes) {
         PageLanguage lang = r.lang();
-        ComparisonView view = new ComparisonBuilder(queries, terms(), examples).build(codes, lang);
+        ComparisonView view = new ComparisonBuilder(queries, terms(), examples).build(codes, observatory.snapshot(), r.params().get("asOf"), lang);
         String title = view.hasMatrix()
                 ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
                         view.countries().stream().map(c -> c.label().text()).toList()))
@@ -211,6 +222,8 @@ public final class SijillPages {
         Map<String, Object> ctx = base(r, title);
         ctx.put("compare", view);
         ctx.put("chooseHint", Messages.get(lang, "compare.choose", ComparisonBuilder.MIN_COUNTRIES, ComparisonBuilder.MAX_COUNTRIES));
+        ctx.put("downloads", java.util.stream.Stream.of("csv", "json", "jsonld").map(f -> Map.of("format", f,
+                "href", r.withParam("format", f), "label", Messages.get(lang, "obs.download." + f))).toList());
         return new RenderedPage(200, lang, templates.render("compare", lang, ctx));
     }
 

@@ -109,8 +109,10 @@ class ComparePageTest {
         assertEquals("status status-enacted", tracker.selectFirst(".status").className());
         assertEquals("2026-04-27", tracker.selectFirst(".asof bdi").text());
         assertTrue(tracker.select("blockquote").isEmpty(), "the tracker claim has no quote");
-        assertTrue(syria.hasClass("differ"));
-        assertEquals("⚠ sources differ", syria.selectFirst(".differ-badge").text());
+        // draft in the 2018 report, enacted in the 2026 tracker: a change over time, not a disagreement
+        assertFalse(syria.hasClass("differ"));
+        assertTrue(syria.hasClass("kind-change"));
+        assertEquals("↗ changed over time", syria.selectFirst(".change-badge").text());
         assertEquals("Syria — Personal data protection — UNCTAD Global Cyberlaw Tracker (2026-04-27)",
                 tracker.selectFirst("a.claim-link").attr("title"), "claims have display names");
 
@@ -122,7 +124,8 @@ class ComparePageTest {
 
         Element cybersecurity = row(doc, "/id/concept/law-topic/cybersecurity");
         for (Element cell : cybersecurity.select("td")) assertEquals("no claim", cell.text(), "empty cells say so");
-        assertEquals(1, doc.select("td.differ").size(), "one disagreement between LB and SY");
+        assertEquals(0, doc.select("td.differ").size(), "no disagreement between LB and SY: Syria's is a change");
+        assertEquals(1, doc.select("td.kind-change").size());
         assertEquals(List.of(REPORT, UNCTAD), doc.select("#sources .source-title a").eachAttr("href"));
         assertTrue(doc.selectFirst("#sources").text().contains("Source: UNCTAD Global Cyberlaw Tracker (data as of 2026-04-27)"));
     }
@@ -138,7 +141,7 @@ class ComparePageTest {
         assertEquals("rtl", topic.attr("dir"));
         assertEquals(List.of("لبنان", "سوريا"), doc.select("table.compare-table thead th.country").eachText());
         Element syria = pdp.select("td").get(1);
-        assertEquals("⚠ المصادر مختلفة", syria.selectFirst(".differ-badge").text());
+        assertEquals("↗ تغيّر مع الزمن", syria.selectFirst(".change-badge").text());
         assertEquals("مشروع تشريع", claimFrom(syria, REPORT).selectFirst(".status").text());
         // The English quote keeps its language and direction inside the Arabic page.
         Element quote = claimFrom(syria, REPORT).selectFirst("blockquote");

@@ -1,0 +1,142 @@
+package org.w3id.sijill.server.observatory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.RealDataServers;
+
+/**
+ * The matrix, the map and the API documentation in a real browser (Debian's headless Chromium and
+ * chromedriver) on the real-data server: what is drawn, where, in which direction, reachable by
+ * keyboard, with no console errors; screenshots under {@code target/screenshots/observatory-*.png}.
+ */
+class ObservatoryBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path tmp;
+    static SijillServer server;
+    static String base;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is installed (scripts/install-test-tools)");
+        assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is installed (scripts/install-test-tools)");
+        server = RealDataServers.start(List.of());
+        base = "http://localhost:" + server.port();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1200", "--user-data-dir=" + tmp.resolve("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (server != null) server.stop();
+    }
+
+    static void load(String path, String screenshot) throws IOException {
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.get(base + path);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        shot(screenshot);
+        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), () -> "console errors on " + path + ": " + severe);
+    }
+
+    static void shot(String name) throws IOException {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SCREENSHOTS.resolve("observatory-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @Test
+    void matrixInBothLanguages() throws IOException {
+        load("/matrix?lang=en", "matrix-en");
+        assertEquals(22L, js("return document.querySelectorAll('table.obs-matrix tbody tr').length"));
+        WebElement sy = driver.findElement(By.cssSelector("td.cell[data-country=SY][data-topic=personal-data-protection]"));
+        assertTrue(sy.isDisplayed());
+        assertTrue(sy.getCssValue("background-color").matches("rgba?\\(200, 230, 201(, 1)?\\)"), "enacted cells are green: " + sy.getCssValue("background-color"));
+        assertTrue(sy.getText().contains("↗"), sy.getText());
+        load("/matrix?lang=ar&asOf=2019", "matrix-ar-2019");
+        assertEquals("rtl", js("return getComputedStyle(document.body).direction"));
+        WebElement sy2019 = driver.findElement(By.cssSelector("td.cell[data-country=SY][data-topic=personal-data-protection]"));
+        assertTrue(sy2019.getText().contains("مشروع تشريع"), sy2019.getText());
+        // the first column (states) is on the right in Arabic
+        Number stateX = (Number) js("return document.querySelector('table.obs-matrix tbody th.state').getBoundingClientRect().left");
+        Number cellX = (Number) js("return document.querySelector('table.obs-matrix tbody td.cell').getBoundingClientRect().left");
+        assertTrue(stateX.doubleValue() > cellX.doubleValue(), "right to left");
+    }
+
+    @Test
+    void mapIsDrawnColouredAndReachableByKeyboard() throws IOException {
+        load("/map?topic=personal-data-protection&lang=en", "map-pdp-en");
+        WebElement svg = driver.findElement(By.cssSelector("figure.obs-map svg"));
+        assertTrue(svg.getSize().getWidth() > 600, "the map is drawn large: " + svg.getSize());
+        WebElement eg = driver.findElement(By.cssSelector("a.state[data-country=EG] path"));
+        assertTrue(eg.getSize().getWidth() > 30, "Egypt has an area on the map: " + eg.getSize());
+        assertEquals("rgb(46, 125, 50)", eg.getCssValue("fill"), "enacted is green");
+        // keyboard: Tab reaches the states' links
+        js("document.querySelector('select[name=topic]').focus()");
+        boolean reached = false;
+        for (int i = 0; i < 40 && !reached; i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            Object cls = js("var a = document.activeElement; return a && a.getAttribute('class')");
+            reached = cls != null && cls.toString().contains("state");
+        }
+        assertTrue(reached, "a state of the map takes the keyboard focus");
+        shot("map-pdp-en-focus");
+        load("/map?lang=ar", "map-overview-ar");
+        assertEquals("rtl", js("return getComputedStyle(document.body).direction"));
+        assertEquals(22L, js("return document.querySelectorAll('g.states a.state').length"));
+        load("/api/docs/", "api-docs");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+        shot("api-docs");
+        assertTrue(driver.findElements(By.cssSelector(".opblock")).size() >= 10, "Swagger UI lists the operations");
+    }
+}

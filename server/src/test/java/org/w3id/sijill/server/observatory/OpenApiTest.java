@@ -1,0 +1,94 @@
+package org.w3id.sijill.server.observatory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.harrel.jsonschema.Validator;
+import dev.harrel.jsonschema.ValidatorFactory;
+import dev.harrel.jsonschema.providers.GsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.RealDataServers;
+
+/**
+ * The OpenAPI 3.1 description at {@code /api/openapi.json} against the real responses: every
+ * path's 200 JSON answer (and a 400 answer) validates against the schema the description gives
+ * for it, checked by a JSON Schema 2020-12 validator (dev.harrel json-schema); the interactive
+ * documentation page loads Swagger UI from its webjar.
+ */
+class OpenApiTest {
+    static SijillServer server;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        server = RealDataServers.start(List.of());
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void everyPathAnswersAsItsSchemaSays() {
+        HttpResponse<byte[]> spec = Http.get(base + "/api/openapi.json");
+        assertEquals(200, spec.statusCode());
+        JsonObject doc = JsonParser.parseString(Http.text(spec)).getAsJsonObject();
+        assertTrue(doc.get("openapi").getAsString().startsWith("3."), "OpenAPI 3");
+        JsonObject paths = doc.getAsJsonObject("paths");
+        assertEquals(10, paths.size(), "five endpoints, versioned and unversioned");
+        Validator validator = new ValidatorFactory().withJsonNodeFactory(new GsonNode.Factory()).createValidator();
+        URI specUri = URI.create("urn:sijill:openapi");
+        // the whole description is one schema resource, so #/components/schemas/… references resolve
+        JsonObject resource = doc.deepCopy();
+        resource.addProperty("$schema", "https://json-schema.org/draft/2020-12/schema");
+        validator.registerSchema(specUri, resource);
+        Map<String, String> queries = Map.of("compare", "?country=LB&country=SY&asOf=2019&lang=ar", "instruments", "?country=EG",
+                "countries", "?lang=ar", "topics", "", "sources", "");
+        int checked = 0;
+        for (String path : paths.keySet()) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            String ref = paths.getAsJsonObject(path).getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200")
+                    .getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema").get("$ref").getAsString();
+            HttpResponse<byte[]> r = Http.get(base + path + queries.get(name));
+            assertEquals(200, r.statusCode(), path + ": " + Http.text(r));
+            assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+            Validator.Result result = validator.validate(URI.create(specUri + ref), Http.text(r));
+            assertTrue(result.isValid(), path + " does not match " + ref + ": " + result.getErrors().stream()
+                    .map(e -> e.getInstanceLocation() + " " + e.getError()).toList());
+            JsonObject body = JsonParser.parseString(Http.text(r)).getAsJsonObject();
+            assertFalse(body.getAsJsonArray("rows").isEmpty(), path + " has rows");
+            checked++;
+        }
+        assertEquals(10, checked);
+        // a 400's body matches the Error schema, and a deliberately wrong body does not
+        HttpResponse<byte[]> bad = Http.get(base + "/api/v1/compare?country=ZZ&lang=ar");
+        assertEquals(400, bad.statusCode());
+        assertTrue(validator.validate(URI.create(specUri + "#/components/schemas/Error"), Http.text(bad)).isValid());
+        assertFalse(validator.validate(URI.create(specUri + "#/components/schemas/CompareTable"), Http.text(bad)).isValid(),
+                "the validator rejects what does not match");
+    }
+
+    @Test
+    void documentationPageServesSwaggerUiFromItsWebjar() {
+        HttpResponse<byte[]> page = Http.get(base + "/api/docs/");
+        assertEquals(200, page.statusCode());
+        assertTrue(Http.text(page).contains("swagger-ui-bundle.js"));
+        HttpResponse<byte[]> bundle = Http.get(base + "/api/docs/swagger-ui-bundle.js");
+        assertEquals(200, bundle.statusCode());
+        assertTrue(bundle.body().length > 100_000, "the webjar's bundle");
+        assertEquals(200, Http.get(base + "/api/docs/swagger-ui.css").statusCode());
+        assertEquals(301, Http.get(base + "/api/docs").statusCode());
+    }
+}
