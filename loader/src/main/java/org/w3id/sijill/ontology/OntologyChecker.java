@@ -103,7 +103,8 @@ public final class OntologyChecker {
     private static final Pattern ARABIC = Pattern.compile("[\\u0600-\\u06FF]");
     private static final Resource ONTOLOGY = ResourceFactory.createResource(SIJILL.ONTOLOGY_IRI);
     private static final String VANN = "http://purl.org/vocab/vann/";
-    private static final List<Resource> TERM_TYPES = List.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty);
+    private static final List<Resource> TERM_TYPES = List.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty,
+            OWL2.NamedIndividual);
     private static final List<Property> MATCHES = List.of(SKOS.closeMatch, SKOS.exactMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch);
 
     private final List<Class<?>> vocabularyClasses;
