@@ -63,7 +63,8 @@ class ProvenanceCheckTest {
     @Test
     void editorialAndDerivedStatementsAreCountedApart() {
         DatasetGraph d = DatasetGraphFactory.createTxnMem();
-        d.add(StatementTerms.EDITORS_GRAPH, StatementTerms.EDITORS, StatementTerms.TYPE, StatementTerms.EXTERNAL_SOURCE);
+        Quad editors = Quad.create(StatementTerms.EDITORS_GRAPH, StatementTerms.EDITORS, StatementTerms.TYPE, StatementTerms.EXTERNAL_SOURCE);
+        d.add(editors);
         d.add(Quad.create(StatementTerms.EDITORS_GRAPH, FACT));
         StatementWriter w = new StatementWriter();
         w.stated(StatementTerms.EDITORS_GRAPH, FACT, StatementTerms.EDITORS, "tables/instruments.csv:2", null, StreamRDFLib.dataset(d));
@@ -72,7 +73,7 @@ class ProvenanceCheckTest {
         w.derived(type, DerivationMethod.SUBCLASS_CLOSURE, StreamRDFLib.dataset(d));
         Quad register = Quad.create(G, DOC, StatementTerms.TYPE, NodeFactory.createURI("https://w3id.org/sijill/ontology#SourceDocument"));
         d.add(register);
-        ProvenanceCheck.Counts c = new ProvenanceCheck(Set.of(register)).run(d, ONTOLOGY);
+        ProvenanceCheck.Counts c = new ProvenanceCheck(Set.of(register, editors)).run(d, ONTOLOGY);
         assertEquals(1, c.editorial());
         assertEquals(1, c.derived());
         assertEquals(0, c.withEvidence());
