@@ -272,6 +272,11 @@ public final class OntologyChecker {
         return p;
     }
 
+    /** @return whether a declaration type is a kind of property (classes and individuals are Resource constants) */
+    private static boolean isProperty(Resource type) {
+        return type.equals(OWL2.ObjectProperty) || type.equals(OWL2.DatatypeProperty) || type.equals(OWL2.AnnotationProperty);
+    }
+
     private List<String> vocabularyClass(OntologyBundle b) {
         Map<Resource, Resource> declared = declaredTerms(b.ontology());
         List<String> p = new ArrayList<>();
@@ -296,7 +301,7 @@ public final class OntologyChecker {
                 boolean wantProperty = Property.class.isAssignableFrom(f.getType());
                 if (type == null) {
                     p.add(name + ": <" + r.getURI() + "> is not declared in the ontology");
-                } else if (wantProperty == OWL2.Class.equals(type)) {
+                } else if (wantProperty ? !isProperty(type) : isProperty(type)) {
                     p.add(name + ": a " + (wantProperty ? "Property" : "Resource") + " constant, but the ontology declares it as "
                             + b.ontology().shortForm(type.getURI()));
                 }
