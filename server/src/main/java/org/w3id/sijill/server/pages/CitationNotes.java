@@ -81,6 +81,9 @@ public final class CitationNotes {
         }
     }
 
+    /** @return whether the model holds any statement (a store built without statement provenance holds none) */
+    public boolean hasStatements() { return !statements.isEmpty(); }
+
     /** @return the citations of the fact {@code s p o} (numbering new notes as they are first cited) */
     public Cites cite(Resource s, Property p, RDFNode o) {
         List<Resource> sts = statements.get(Triple.create(s.asNode(), p.asNode(), o.asNode()));
@@ -153,9 +156,7 @@ public final class CitationNotes {
     }
 
     private Label passageLabel(Resource p) {
-        String iri = p.getURI();
-        int cut = iri.lastIndexOf("/p/");
-        return cut >= 0 ? new Label("¶ " + iri.substring(cut + 3), "", false) : values.label(p);
+        return values.label(p);
     }
 
     private Resource documentOf(Resource passage) {

@@ -171,6 +171,8 @@ public final class SijillPages {
             provenance.add(queries.statements(listed));
         }
         CitationNotes notes = new CitationNotes(provenance, new ValueRenderer(provenance, terms, lang));
+        // a store built without statement provenance keeps the quotes on the entities
+        if (!notes.hasStatements()) notes = null;
         ValueRenderer values = new ValueRenderer(model, terms, lang).withNotes(notes);
         EntityView entity = new EntityViewBuilder(values).build(iri);
         Map<String, Object> ctx = base(r, entity.title().text());
