@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.w3id.sijill.provenance.ProvenanceCheck;
 
 /**
  * What a successful build produced, for the summary printed by {@code sijill build} and for
@@ -22,7 +23,7 @@ public record BuildReport(Path store, String release, Instant built, long triple
                           Map<String, Long> triplesPerGraph, Map<String, Long> entitiesPerClass,
                           int documents, int passages, int tables, int rows, long evidenceQuotesChecked,
                           long inferredTypes, long mentions, int shapesChecked, int shapesPassed,
-                          List<String> shapeWarnings) {
+                          List<String> shapeWarnings, ProvenanceCheck.Counts provenance) {
 
     /** @return a multi-line human-readable summary */
     public String summary() {
@@ -36,6 +37,14 @@ public record BuildReport(Path store, String release, Instant built, long triple
         sb.append("  evidence quotes checked: ").append(evidenceQuotesChecked).append(" (all found)\n");
         sb.append("  inferred rdf:type (subclass closure): ").append(inferredTypes).append("\n");
         sb.append("  mentions found (gazetteer): ").append(mentions).append("\n");
+        if (provenance != null) {
+            sb.append("  statements: ").append(provenance.statements()).append(" (").append(provenance.withEvidence())
+                    .append(" with evidence, ").append(provenance.external()).append(" from external sources, ")
+                    .append(provenance.editorial()).append(" editorial, ").append(provenance.derived()).append(" derived); ")
+                    .append(provenance.dataTriples()).append(" data triples, all supported\n");
+            sb.append("Facts per source (statements with evidence or an external source):\n");
+            provenance.statedPerSource().forEach((g, n) -> sb.append(String.format("  %8d  %s%n", n, g)));
+        }
         sb.append("  SHACL: ").append(shapesChecked).append(" shapes checked, ").append(shapesPassed).append(" passed");
         if (!shapeWarnings.isEmpty()) sb.append(", ").append(shapeWarnings.size()).append(" warnings");
         sb.append("\n");

@@ -12,13 +12,22 @@ package org.w3id.sijill.loader;
  * @param valueUrl     URI template whose expansion is the cell's IRI, or {@code null}
  * @param scheme       concept scheme the values are notations of, or {@code null}
  * @param datatypeFromShape the cell is typed xsd:date, xsd:gYearMonth or xsd:gYear by its shape
+ * @param displayName  ({@code "sijill:displayName": true}) the column holds a display name the Sijill editors
+ *                     write (a title or translation): a value the cited document does not contain is an
+ *                     editorial statement of the {@code sijill-editors} source, not a statement of the document
  *
  * <pre>{@code
  * if (column.isList()) for (String v : column.split(cell)) ...
  * }</pre>
  */
 public record Column(String name, boolean required, String base, String format, String lang, String separator,
-                     String valueUrl, String scheme, boolean datatypeFromShape) {
+                     String valueUrl, String scheme, boolean datatypeFromShape, boolean displayName) {
+
+    /** A column without the display-name mark. */
+    public Column(String name, boolean required, String base, String format, String lang, String separator,
+                  String valueUrl, String scheme, boolean datatypeFromShape) {
+        this(name, required, base, format, lang, separator, valueUrl, scheme, datatypeFromShape, false);
+    }
 
     /** @return whether the column holds a list of values */
     public boolean isList() { return separator != null; }

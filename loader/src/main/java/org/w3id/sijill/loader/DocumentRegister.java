@@ -33,6 +33,8 @@ public final class DocumentRegister {
 
     static final List<String> COLUMNS = List.of("slug", "file", "title_en", "title_ar", "date", "publisher",
             "language", "kind", "segmentation", "origin");
+    /** The optional column with the document's original address, where the document states or implies it (schema:url). */
+    static final String URL = "url";
     private static final Set<String> REQUIRED = Set.of("slug", "file", "title_en", "language", "kind", "segmentation");
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern LANG = Pattern.compile("[a-z]{2}");
@@ -60,7 +62,9 @@ public final class DocumentRegister {
     public static DocumentRegister read(Path sourcesDir, ArabicLigatureRepair repair, EditorialTranscriptions transcriptions) {
         Path csv = sourcesDir.resolve("documents.csv");
         CsvTable table = TableReader.read(csv);
-        checkHeader(table, COLUMNS);
+        List<String> columns = new ArrayList<>(COLUMNS);
+        if (table.header().contains(URL)) columns.add(URL);   // optional: the document's own address
+        checkHeader(table, columns);
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (Row r : table.rows()) {
@@ -71,6 +75,9 @@ public final class DocumentRegister {
             checkSlug(csv, r, "slug", slug, seen);
             if (!r.cell("date").isEmpty() && Literals.dateByShape(r.cell("date")) == null) {
                 throw new SourceDataException(csv, r.line(), "date", "malformed date '" + r.cell("date") + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            }
+            if (!r.cell(URL).isEmpty() && !r.cell(URL).matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
+                throw new SourceDataException(csv, r.line(), URL, "not an http(s) address: '" + r.cell(URL) + "'");
             }
             if (!r.cell("publisher").isEmpty() && !SLUG.matcher(r.cell("publisher")).matches()) {
                 throw new SourceDataException(csv, r.line(), "publisher", "not an organization slug: '" + r.cell("publisher") + "'");
@@ -176,6 +183,7 @@ public final class DocumentRegister {
                 out.quad(Quad.create(g, doc, Terms.language, NodeFactory.createLiteralString(l)));
             }
             out.quad(Quad.create(g, doc, Terms.documentKind, NodeFactory.createLiteralString(r.cell("kind"))));
+            if (!r.cell(URL).isEmpty()) out.quad(Quad.create(g, doc, Terms.schemaUrl, NodeFactory.createURI(r.cell(URL))));
             if (!r.cell("origin").isEmpty()) {
                 out.quad(Quad.create(g, doc, Terms.origin, NodeFactory.createLiteralLang(r.cell("origin"), "en")));
             }

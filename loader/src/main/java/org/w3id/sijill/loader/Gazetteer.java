@@ -87,6 +87,11 @@ public final class Gazetteer {
 
     /** Adds the mentions of every passage of the dataset. @return the number of mentions added */
     public long apply(DatasetGraph dsg) {
+        return apply(dsg, q -> { });
+    }
+
+    /** Adds the mentions, telling {@code onAdded} of each new quad. @return the number of mentions added */
+    public long apply(DatasetGraph dsg, java.util.function.Consumer<Quad> onAdded) {
         List<Quad> passages = dsg.stream(Node.ANY, Node.ANY, Terms.type, Terms.Passage).toList();
         Set<Quad> mentions = new HashSet<>();
         for (Quad p : passages) {
@@ -97,8 +102,14 @@ public final class Gazetteer {
                 }
             });
         }
-        mentions.forEach(dsg::add);
-        return mentions.size();
+        long added = 0;
+        for (Quad q : mentions) {
+            if (dsg.contains(q)) continue;
+            dsg.add(q);
+            onAdded.accept(q);
+            added++;
+        }
+        return added;
     }
 
     private static boolean boundaryBefore(String s, int i) {

@@ -20,15 +20,21 @@ public final class ProvenanceWriter {
     /** @return the number of evidence nodes written */
     public long evidenceWritten() { return evidence; }
 
-    public void write(ValidRow v, StreamRDF out) {
+    /**
+     * Writes the row's provenance on its entity.
+     *
+     * @return the evidence node (which the row's statements cite too), or null when the row quotes nothing
+     */
+    public Node write(ValidRow v, StreamRDF out) {
         Node g = v.source().graph();
         out.quad(Quad.create(g, v.about(), Terms.wasDerivedFrom, v.source().iri()));
-        if (v.passage() == null || v.evidence() == null) return;
+        if (v.passage() == null || v.evidence() == null) return null;
         Node e = NodeFactory.createBlankNode();
         out.quad(Quad.create(g, v.about(), Terms.evidence, e));
         out.quad(Quad.create(g, e, Terms.type, Terms.Evidence));
         out.quad(Quad.create(g, e, Terms.provValue, v.evidence()));
         out.quad(Quad.create(g, e, Terms.wasQuotedFrom, v.source().passageIri(v.passage())));
         evidence++;
+        return e;
     }
 }

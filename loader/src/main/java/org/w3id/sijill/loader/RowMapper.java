@@ -2,6 +2,8 @@ package org.w3id.sijill.loader;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import org.apache.jena.graph.Triple;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,14 @@ public final class RowMapper {
     /** Maps one row into quads of its source's graph. */
     public void map(ValidRow v, StreamRDF out) {
         Node graph = v.source().graph();
+        for (Triple t : triples(v)) out.quad(Quad.create(graph, t));
+    }
+
+    /** @return the distinct triples the mapping gives for one row (the union over its list values) */
+    public Set<Triple> triples(ValidRow v) {
         List<Binding> bindings = new ArrayList<>();
         combinations(v, new ArrayList<>(v.values().entrySet()), 0, base(v), bindings);
+        Set<Triple> out = new LinkedHashSet<>();
         for (Binding b : bindings) {
             checkTemplate(v, b);
             Graph result;
@@ -94,10 +102,11 @@ public final class RowMapper {
                         + " line " + v.row().line() + ": " + e.getMessage());
             }
             result.find().forEach(t -> {
-                out.quad(Quad.create(graph, t));
+                out.add(t);
                 triples++;
             });
         }
+        return out;
     }
 
     /**

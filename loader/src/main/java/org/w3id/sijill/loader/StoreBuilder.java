@@ -9,6 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.w3id.sijill.provenance.DerivationMethod;
+import org.w3id.sijill.provenance.ProvenanceCheck;
+import org.w3id.sijill.provenance.StatementWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +54,11 @@ import org.w3id.sijill.vocab.SIJILL;
  *   <li>loads into a fresh TDB2 store in a temporary folder next to the target
  *   ({@code .{store}.building-{pid}-*}): the ontology and schemes into
  *   {@code https://w3id.org/sijill/graph/ontology}, each source's descriptions, passages and
- *   row triples (with provenance) into the source's graph; then the subclass closure and the
- *   gazetteer's mentions;</li>
+ *   row triples (with provenance) into the source's graph, each with its reified statement
+ *   (source, row, evidence; {@link org.w3id.sijill.provenance.StatementWriter}); names a document
+ *   does not contain in display-name columns go to the editors' graph ({@link RowAttribution});
+ *   then the subclass closure and the gazetteer's mentions, as derived statements; then the
+ *   statement-provenance check ({@link org.w3id.sijill.provenance.ProvenanceCheck});</li>
  *   <li>validates the union of all graphs with the SHACL shapes;</li>
  *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
  *   hook (the command line writes the dumps there) and publishes the folder as an immutable
@@ -165,7 +175,7 @@ public final class StoreBuilder {
         BuildReport report;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(temp.toString());
-            Counts counts = load(dsg, ontoGraph, documents, external, validRows, validator.quotesChecked(), closure, progress);
+            Counts counts = load(dsg, sources, ontoGraph, documents, external, registry, validRows, validator.quotesChecked(), closure, progress);
             final DatasetGraph editorial = dsg;
             Txn.executeWrite(editorial, () -> transcriptions.write(StreamRDFLib.dataset(editorial), registry));
 
@@ -195,37 +205,67 @@ public final class StoreBuilder {
     }
 
     /** Counters of the loading stage. */
-    private record Counts(int rows, long quotes, long inferred, long mentions) {}
+    private record Counts(int rows, long quotes, long inferred, long mentions, ProvenanceCheck.Counts provenance) {}
 
-    private static Counts load(DatasetGraph dsg, Graph ontoGraph, DocumentRegister documents, ExternalSourceRegister external,
-                               Map<TableDefinition, List<ValidRow>> tables, long quotes, SubclassClosure closure,
+    private static Counts load(DatasetGraph dsg, Path sources, Graph ontoGraph, DocumentRegister documents, ExternalSourceRegister external,
+                               SourceRegistry registry, Map<TableDefinition, List<ValidRow>> tables, long quotes, SubclassClosure closure,
                                ProgressListener progress) {
         return Txn.calculateWrite(dsg, () -> {
             StreamRDF out = StreamRDFLib.dataset(dsg);
             Node ontologyGraph = NodeFactory.createURI(ONTOLOGY_GRAPH);
             progress.stage("loading ontology and registers", 0);
             ontoGraph.find().forEach(t -> out.quad(Quad.create(ontologyGraph, t)));
-            documents.write(out);
-            external.write(out);
+            Set<Quad> register = new HashSet<>();
+            StreamRDF recording = new StreamRDFWrapper(out) {
+                @Override
+                public void quad(Quad q) {
+                    register.add(q);
+                    super.quad(q);
+                }
+            };
+            documents.write(recording);
+            external.write(recording);
             int rows = tables.values().stream().mapToInt(List::size).sum();
             progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
             Set<Node> iriProperties = new HashSet<>();
             ontoGraph.find(Node.ANY, RDF.type.asNode(), OWL.ObjectProperty.asNode()).forEach(t -> iriProperties.add(t.getSubject()));
+            StatementWriter statements = new StatementWriter();
+            RowAttribution attribution = new RowAttribution(registry);
             for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
                 RowMapper mapper = new RowMapper(t.getKey(), iriProperties);
                 for (ValidRow v : t.getValue()) {
-                    provenance.write(v, out);
-                    mapper.map(v, out);
+                    RowAttribution.Split split = attribution.split(t.getKey(), v, mapper.triples(v));
+                    Node evidence = provenance.write(v, out);
+                    String row = rowReference(sources, v.row());
+                    Node g = v.source().graph();
+                    for (Triple tr : split.stated()) {
+                        out.quad(Quad.create(g, tr));
+                        statements.stated(g, tr, v.source().iri(), row, evidence, out);
+                    }
+                    for (Triple tr : split.editorial()) {
+                        Source editors = attribution.editors();
+                        out.quad(Quad.create(editors.graph(), tr));
+                        statements.stated(editors.graph(), tr, editors.iri(), row, null, out);
+                    }
                     progress.step();
                 }
             }
             progress.stage("subclass closure", 0);
-            long inferred = closure.apply(dsg, ontologyGraph);
+            long inferred = closure.apply(dsg, ontologyGraph, q -> statements.derived(q, DerivationMethod.SUBCLASS_CLOSURE, out));
             progress.stage("gazetteer", 0);
-            long mentions = Gazetteer.fromData(dsg, ontologyGraph).apply(dsg);
-            return new Counts(rows, quotes, inferred, mentions);
+            long mentions = Gazetteer.fromData(dsg, ontologyGraph).apply(dsg, q -> statements.derived(q, DerivationMethod.GAZETTEER, out));
+            progress.stage("checking statement provenance", 0);
+            ProvenanceCheck.Counts checked = new ProvenanceCheck(register).run(dsg, ontologyGraph);
+            return new Counts(rows, quotes, inferred, mentions, checked);
         });
+    }
+
+    /** @return {@code tables/x.csv:12}: the row's file relative to the sources folder, and its line */
+    static String rowReference(Path sources, Row row) {
+        Path f = row.file().toAbsolutePath().normalize();
+        Path rel = f.startsWith(sources) ? sources.relativize(f) : f.getFileName();
+        return rel.toString().replace('\\', '/') + ":" + row.line();
     }
 
     private static BuildReport report(DatasetGraph dsg, Path store, String release, Instant built, DocumentRegister documents,
@@ -248,7 +288,7 @@ public final class StoreBuilder {
         }
         return new BuildReport(store, release, built, triples, quads, perGraph, perClass, documents.sources().size(),
                 documents.passageCount(), tables.size(), counts.rows(), counts.quotes(), counts.inferred(), counts.mentions(),
-                outcome.shapesChecked(), outcome.shapesPassed(), outcome.warnings());
+                outcome.shapesChecked(), outcome.shapesPassed(), outcome.warnings(), counts.provenance());
     }
 
     private static long count(DatasetGraph dsg, String query) {

@@ -62,6 +62,16 @@ public final class SubclassClosure {
      * @return the number of type triples added (not counting ones already present)
      */
     public long apply(DatasetGraph dsg, Node skipGraph) {
+        return apply(dsg, skipGraph, q -> { });
+    }
+
+    /**
+     * Adds the inferred types to every named graph except {@code skipGraph}, telling {@code added}
+     * of each quad it adds (to record it as derived).
+     *
+     * @return the number of type triples added
+     */
+    public long apply(DatasetGraph dsg, Node skipGraph, java.util.function.Consumer<Quad> onAdded) {
         List<Quad> types = dsg.stream(Node.ANY, Node.ANY, Terms.type, Node.ANY)
                 .filter(q -> !q.getGraph().equals(skipGraph) && !q.isDefaultGraph())
                 .toList();
@@ -71,6 +81,7 @@ public final class SubclassClosure {
                 Quad inferred = Quad.create(q.getGraph(), Triple.create(q.getSubject(), Terms.type, s));
                 if (!dsg.contains(inferred)) {
                     dsg.add(inferred);
+                    onAdded.accept(inferred);
                     added++;
                 }
             }

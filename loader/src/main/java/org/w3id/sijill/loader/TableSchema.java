@@ -37,7 +37,7 @@ public record TableSchema(Path metadataFile, String url, String aboutUrl, String
             "dcterms:description", "dcterms:title", "rdfs:comment");
     private static final Set<String> SCHEMA = Set.of("aboutUrl", "primaryKey", "columns", "foreignKeys");
     private static final Set<String> COLUMN = Set.of("name", "required", "datatype", "lang", "separator", "valueUrl",
-            "sijill:scheme", "sijill:datatypeFrom", "titles", "dc:description", "rdfs:comment");
+            "sijill:scheme", "sijill:datatypeFrom", "sijill:displayName", "titles", "dc:description", "rdfs:comment");
     private static final Set<String> BASES = Set.of("string", "integer", "boolean", "date", "gYear", "gYearMonth", "anyURI");
     private static final Set<String> LANGS = Set.of("en", "ar", "fr");
 
@@ -164,13 +164,22 @@ public record TableSchema(Path metadataFile, String url, String aboutUrl, String
             JsonValue df = o.get("sijill:datatypeFrom");
             fromShape = df.isString() || (df.isBoolean() && df.getAsBoolean().value());
         }
+        boolean displayName = false;
+        if (o.hasKey("sijill:displayName")) {
+            JsonValue dn = o.get("sijill:displayName");
+            if (!dn.isBoolean()) throw new SourceDataException(file, 0, name, "sijill:displayName must be true or false");
+            displayName = dn.getAsBoolean().value();
+        }
+        if (displayName && (lang == null || valueUrl != null || scheme != null)) {
+            throw new SourceDataException(file, 0, name, "sijill:displayName applies to language-tagged literal columns only");
+        }
         if (valueUrl != null && scheme != null) {
             throw new SourceDataException(file, 0, name, "a column has either valueUrl or sijill:scheme, not both");
         }
         if ((lang != null) && (valueUrl != null || scheme != null)) {
             throw new SourceDataException(file, 0, name, "lang applies to literals only, not with valueUrl or sijill:scheme");
         }
-        return new Column(name, required, base, format, lang, separator, valueUrl, scheme, fromShape);
+        return new Column(name, required, base, format, lang, separator, valueUrl, scheme, fromShape, displayName);
     }
 
     private static void checkKeys(Path file, JsonObject o, Set<String> allowed, String where) {

@@ -55,4 +55,5 @@ final class Terms {
     static final Node origin = sijill("origin");
     static final Node evidence = sijill("evidence");
     static final Node mentions = sijill("mentions");
+    static final Node schemaUrl = uri("http://schema.org/url");
 }

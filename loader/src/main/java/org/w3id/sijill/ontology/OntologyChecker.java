@@ -103,7 +103,8 @@ public final class OntologyChecker {
     private static final Pattern ARABIC = Pattern.compile("[\\u0600-\\u06FF]");
     private static final Resource ONTOLOGY = ResourceFactory.createResource(SIJILL.ONTOLOGY_IRI);
     private static final String VANN = "http://purl.org/vocab/vann/";
-    private static final List<Resource> TERM_TYPES = List.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty);
+    private static final List<Resource> TERM_TYPES = List.of(OWL2.Class, OWL2.ObjectProperty, OWL2.DatatypeProperty, OWL2.AnnotationProperty,
+            OWL2.NamedIndividual);
     private static final List<Property> MATCHES = List.of(SKOS.closeMatch, SKOS.exactMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch);
 
     private final List<Class<?>> vocabularyClasses;
@@ -271,6 +272,11 @@ public final class OntologyChecker {
         return p;
     }
 
+    /** @return whether a declaration type is a kind of property (classes and individuals are Resource constants) */
+    private static boolean isProperty(Resource type) {
+        return type.equals(OWL2.ObjectProperty) || type.equals(OWL2.DatatypeProperty) || type.equals(OWL2.AnnotationProperty);
+    }
+
     private List<String> vocabularyClass(OntologyBundle b) {
         Map<Resource, Resource> declared = declaredTerms(b.ontology());
         List<String> p = new ArrayList<>();
@@ -295,7 +301,7 @@ public final class OntologyChecker {
                 boolean wantProperty = Property.class.isAssignableFrom(f.getType());
                 if (type == null) {
                     p.add(name + ": <" + r.getURI() + "> is not declared in the ontology");
-                } else if (wantProperty == OWL2.Class.equals(type)) {
+                } else if (wantProperty ? !isProperty(type) : isProperty(type)) {
                     p.add(name + ": a " + (wantProperty ? "Property" : "Resource") + " constant, but the ontology declares it as "
                             + b.ontology().shortForm(type.getURI()));
                 }

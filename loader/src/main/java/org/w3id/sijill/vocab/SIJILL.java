@@ -162,6 +162,14 @@ public final class SIJILL {
     public static final Property mentions = property("mentions");
     /** The editors' corrected reading of a passage extracted out of reading order. */
     public static final Property editorialReading = property("editorialReading");
+    /** The table row ({@code tables/x.csv:12}) a reified statement comes from. */
+    public static final Property row = property("row");
+
+    // Individuals: derivation methods (prov:Activity)
+    /** The loader's subclass closure of rdf:type. */
+    public static final Resource subclassClosure = resource("subclassClosure");
+    /** The loader's gazetteer matching of names in passages. */
+    public static final Resource gazetteerMatching = resource("gazetteerMatching");
     public static final Property documentKind = property("documentKind");
     public static final Property origin = property("origin");
 }

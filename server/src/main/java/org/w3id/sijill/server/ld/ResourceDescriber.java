@@ -43,6 +43,9 @@ import org.w3id.sijill.vocab.SIJILL;
  *       (all languages) of every IRI it links to or is linked from;</li>
  *   <li>the labels ({@code rdfs:label}, {@code skos:definition}, {@code rdfs:comment}) of the
  *       properties and classes used, from the store and from the ontology graph if one is given;</li>
+ *   <li>the reified statements about it ({@code rdf:Statement} with {@code rdf:subject} the
+ *       resource: their source, {@code sijill:row}, evidence or derivation method); statements are
+ *       not counted as incoming links;</li>
  *   <li>its provenance: the {@code prov:wasDerivedFrom} sources (titles come with the labels), the
  *       {@code sijill:evidence} nodes ({@code prov:value}, {@code prov:wasQuotedFrom}) and, for each
  *       quoted passage, its {@code dcterms:isPartOf} document (with title), {@code rdf:value} text
@@ -92,12 +95,20 @@ public final class ResourceDescriber {
     private static final Query INCOMING = QueryFactory.create(PREFIXES + """
             CONSTRUCT { ?s ?p ?r . ?owner ?op ?s . ?s ?sp ?so }
             WHERE {
-              { SELECT DISTINCT ?s ?p WHERE { GRAPH ?g { ?s ?p ?r } } ORDER BY ?p ?s LIMIT 200 }
+              { SELECT DISTINCT ?s ?p WHERE { GRAPH ?g { ?s ?p ?r } FILTER(?p NOT IN (rdf:subject, rdf:predicate, rdf:object)) }
+                ORDER BY ?p ?s LIMIT 200 }
               OPTIONAL { GRAPH ?g2 { ?owner ?op ?s . ?s ?sp ?so } FILTER(isBlank(?s)) }
             }""");
 
     private static final Query INCOMING_COUNT = QueryFactory.create(PREFIXES + """
-            SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE { GRAPH ?g { ?s ?p ?r } } }""");
+            SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE { GRAPH ?g { ?s ?p ?r }
+                FILTER(?p NOT IN (rdf:subject, rdf:predicate, rdf:object)) } }""");
+
+    /** The reified statements about the resource (rdf:subject), with their evidence nodes. */
+    private static final Query STATEMENTS = QueryFactory.create(PREFIXES + """
+            CONSTRUCT { ?st ?p ?o . ?e ?ep ?eo }
+            WHERE { GRAPH ?g { ?st rdf:subject ?r ; a rdf:Statement ; ?p ?o
+              OPTIONAL { ?st sijill:evidence ?e . ?e ?ep ?eo } } }""");
 
     private static final Query EXISTS = QueryFactory.create("""
             ASK { GRAPH ?g { { ?r ?p ?o } UNION { ?s ?p ?r } } }""");
@@ -190,6 +201,7 @@ public final class ResourceDescriber {
             model.setNsPrefixes(prefixes());
             GraphUtil.addInto(model.getGraph(), out);
             long outgoing = out.size();
+            GraphUtil.addInto(model.getGraph(), QueryExec.dataset(dataset).query(STATEMENTS).substitution("r", r).construct());
 
             long incomingCount = count(r);
             Graph in = null;

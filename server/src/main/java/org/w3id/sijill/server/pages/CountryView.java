@@ -25,11 +25,12 @@ public record CountryView(List<TopicItems> lawsByTopic, StatusMatrix status, Lis
      * @param link the thing
      * @param types its classes
      * @param facts short facts (e.g. year, number, stakeholder group) as rows
-     * @param evidence its quotes
+     * @param evidence its quotes (empty on pages that cite numbered notes instead)
      * @param sources its sources
+     * @param cites the notes of the facts that link it to the page's resource
      */
     public record Item(ValueView link, List<ValueView> types, List<PropertyView> facts, List<EvidenceView> evidence,
-                       List<ValueView> sources) {}
+                       List<ValueView> sources, CitationNotes.Cites cites) {}
 
     /**
      * Items under one topic.
@@ -74,8 +75,9 @@ public record CountryView(List<TopicItems> lawsByTopic, StatusMatrix status, Lis
      * @param statusCode the status notation for styling, from the concept IRI
      * @param instrument the instrument the claim names, or null
      * @param asOf the as-of date, or null
-     * @param evidence the claim's quotes
+     * @param evidence the claim's quotes (empty on pages that cite numbered notes instead)
+     * @param cites the notes of the claim's status and instrument
      */
     public record StatusCell(ValueView claim, ValueView status, String statusCode, ValueView instrument, String asOf,
-                             List<EvidenceView> evidence) {}
+                             List<EvidenceView> evidence, CitationNotes.Cites cites) {}
 }

@@ -35,6 +35,8 @@ public final class CountryViewBuilder {
     private final ValueRenderer values;
     private final EntityViewBuilder entities;
     private final Comparator<ValueView> byLabel;
+    /** the page's resource the listed items link to (their citations are those of that link) */
+    private Resource focus;
 
 
     public CountryViewBuilder(ValueRenderer values) {
@@ -48,6 +50,7 @@ public final class CountryViewBuilder {
     public CountryView build(String countryIri) {
         Model m = values.description();
         Resource country = m.createResource(countryIri);
+        focus = country;
         List<Resource> laws = new ArrayList<>();
         List<Resource> claims = new ArrayList<>();
         List<Resource> orgs = new ArrayList<>();
@@ -78,6 +81,12 @@ public final class CountryViewBuilder {
         return out;
     }
 
+    /** @return one item per resource linked to {@code focusIri}, sorted by label, with the given fact rows */
+    public List<CountryView.Item> items(List<Resource> rs, List<String> factIris, String focusIri) {
+        focus = values.description().createResource(focusIri);
+        return items(rs, factIris);
+    }
+
     /** @return one item per resource, sorted by label, with the given fact rows */
     public List<CountryView.Item> items(List<Resource> rs, List<String> factIris) {
         List<CountryView.Item> out = new ArrayList<>();
@@ -91,12 +100,15 @@ public final class CountryViewBuilder {
         List<ValueView> types = x.listProperties(RDF.type).toList().stream().map(Statement::getObject)
                 .filter(RDFNode::isURIResource).map(t -> ValueView.link(t.asResource().getURI(), values.termLabel(t.asResource())))
                 .sorted(byLabel).toList();
-        List<PropertyView> rows = values.properties(x, false, 0);
+        List<PropertyView> rows = values.properties(x, false, 0, factIris::contains);
         List<PropertyView> facts = new ArrayList<>();
         for (String iri : factIris) rows.stream().filter(r -> r.iri().equals(iri)).findFirst().ifPresent(facts::add);
         List<ValueView> sources = x.listProperties(EntityViewBuilder.WAS_DERIVED_FROM).toList().stream()
                 .map(Statement::getObject).map(values::value).sorted(byLabel).toList();
-        return new CountryView.Item(values.value(x), types, facts, entities.evidence(x), sources);
+        CitationNotes notes = values.notes();
+        if (notes == null) return new CountryView.Item(values.value(x), types, facts, entities.evidence(x), sources, CitationNotes.Cites.NONE);
+        CitationNotes.Cites cites = focus == null ? CitationNotes.Cites.NONE : notes.citeLink(x, focus);
+        return new CountryView.Item(values.value(x), types, facts, List.of(), sources, cites);
     }
 
     private List<CountryView.TopicItems> lawsByTopic(List<Resource> laws) {
@@ -161,9 +173,24 @@ public final class CountryViewBuilder {
         Resource instrument = object(claim, SIJILL.instrument);
         Statement asOf = claim.getProperty(SIJILL.asOf);
         String code = status == null ? "" : status.getURI().substring(status.getURI().lastIndexOf('/') + 1);
+        CitationNotes notes = values.notes();
+        CitationNotes.Cites cites = CitationNotes.Cites.NONE;
+        if (notes != null) {
+            java.util.TreeSet<Integer> numbers = new java.util.TreeSet<>();
+            boolean editorial = true;
+            for (org.apache.jena.rdf.model.Property p : List.of(SIJILL.status, SIJILL.instrument)) {
+                Resource o = object(claim, p);
+                if (o == null) continue;
+                CitationNotes.Cites c = notes.cite(claim, p, o);
+                numbers.addAll(c.numbers());
+                if (!c.numbers().isEmpty() && !c.editorial()) editorial = false;
+            }
+            if (!numbers.isEmpty()) cites = new CitationNotes.Cites(List.copyOf(numbers), editorial);
+        }
         return new CountryView.StatusCell(values.value(claim), status == null ? null : values.value(status), code,
                 instrument == null ? null : values.value(instrument),
-                asOf == null ? null : asOf.getObject().asLiteral().getLexicalForm(), entities.evidence(claim));
+                asOf == null ? null : asOf.getObject().asLiteral().getLexicalForm(),
+                notes == null ? entities.evidence(claim) : List.of(), cites);
     }
 
     private static Resource object(Resource s, org.apache.jena.rdf.model.Property p) {

@@ -70,7 +70,7 @@ public final class PageQueries {
     private static final String COUNTRY_FACTS =
             neighbourhood("FILTER(?link IN (sijill:jurisdiction, sijill:country, sijill:participatingCountry, sijill:about))");
 
-    private static final String MEMBERS = neighbourhood("FILTER(?link != rdf:type)");
+    private static final String MEMBERS = neighbourhood("FILTER(?link NOT IN (rdf:type, rdf:subject, rdf:predicate, rdf:object))");
 
     private static final String DOCUMENT_PASSAGES = PREFIXES + """
             CONSTRUCT {
@@ -145,6 +145,54 @@ public final class PageQueries {
             } }
             """;
 
+    /**
+     * The reified statements about the resources ?x (bound by VALUES): their own triples, their
+     * evidence, the quoted passage's document and its title, the sources' titles.
+     */
+    private static final String STATEMENTS = PREFIXES + """
+            CONSTRUCT {
+              ?st ?p ?o .
+              ?e ?ep ?eo .
+              ?passage dcterms:isPartOf ?doc . ?doc ?dlp ?dl .
+              ?src ?slp ?sl .
+            } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?st rdf:subject ?x ; a rdf:Statement .
+              { ?st ?p ?o }
+              UNION { ?st sijill:evidence ?e . ?e ?ep ?eo .
+                      OPTIONAL { ?e prov:wasQuotedFrom ?passage . ?passage dcterms:isPartOf ?doc .
+                                 OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
+              ) } } }
+              UNION { ?st prov:wasDerivedFrom ?src . ?src ?slp ?sl . FILTER(?slp IN""" + LABEL_PROPS + """
+              ) }
+            } }
+            """;
+
+    /**
+     * What a passage ?focus supports: the evidence quoting it, the statements citing that evidence
+     * with the labels of their subjects and objects, and its document with title and address.
+     */
+    private static final String PASSAGE_FACTS = PREFIXES + """
+            PREFIX schema: <http://schema.org/>
+            CONSTRUCT {
+              ?e prov:value ?q ; prov:wasQuotedFrom ?focus .
+              ?st a rdf:Statement ; sijill:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+              ?s ?slp ?sl . ?o ?olp ?ol .
+              ?focus dcterms:isPartOf ?doc . ?doc schema:url ?url ; ?dlp ?dl .
+            } WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              { ?e prov:wasQuotedFrom ?focus ; prov:value ?q }
+              UNION { ?e prov:wasQuotedFrom ?focus . ?st sijill:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+              UNION { ?e prov:wasQuotedFrom ?focus . ?st sijill:evidence ?e ; rdf:subject ?s .
+                      ?s ?slp ?sl . FILTER(?slp IN""" + LABEL_PROPS + """
+              ) }
+              UNION { ?e prov:wasQuotedFrom ?focus . ?st sijill:evidence ?e ; rdf:object ?o . FILTER(isIRI(?o))
+                      ?o ?olp ?ol . FILTER(?olp IN""" + LABEL_PROPS + """
+              ) }
+              UNION { ?focus dcterms:isPartOf ?doc . OPTIONAL { ?doc schema:url ?url }
+                      OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
+              ) } }
+            } }
+            """;
+
     /** Labels and notations of the resources ?x (bound by VALUES). */
     private static final String LABELS = PREFIXES + """
             CONSTRUCT { ?x ?lp ?l } WHERE { GRAPH <urn:x-arq:UnionGraph> {
@@ -184,6 +232,16 @@ public final class PageQueries {
     /** @return the claims' triples, the labels of what they name, their evidence and sources */
     public Model claimDetails(java.util.Collection<String> claimIris) {
         return constructFor(CLAIM_DETAILS, claimIris);
+    }
+
+    /** @return what a passage supports: quotes, the statements citing them, its document and the document's address */
+    public Model passageFacts(String passageIri) {
+        return construct(PASSAGE_FACTS, "focus", NodeFactory.createURI(passageIri));
+    }
+
+    /** @return the reified statements about the given resources, with evidence, passages and source titles */
+    public Model statements(java.util.Collection<String> subjectIris) {
+        return constructFor(STATEMENTS, subjectIris);
     }
 
     /** @return the labels ({@code rdfs:label}, {@code skos:prefLabel}, {@code dcterms:title}) and notations of resources */

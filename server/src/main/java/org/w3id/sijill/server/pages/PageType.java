@@ -17,7 +17,7 @@ import org.w3id.sijill.vocab.SIJILL;
  * }</pre>
  */
 public enum PageType {
-    COUNTRY, LEGAL_INSTRUMENT, ORGANIZATION, DOCUMENT, CONCEPT, GENERIC;
+    COUNTRY, LEGAL_INSTRUMENT, ORGANIZATION, DOCUMENT, PASSAGE, CONCEPT, GENERIC;
 
     private static final Set<String> LEGAL = iris(SIJILL.LegalInstrument, SIJILL.Law, SIJILL.DraftLaw, SIJILL.Treaty, SIJILL.Policy);
     private static final Set<String> ORGS = iris(SIJILL.Organization, SIJILL.GovernmentBody, SIJILL.Regulator, SIJILL.CERT,
@@ -35,6 +35,7 @@ public enum PageType {
         if (types.stream().anyMatch(LEGAL::contains)) return LEGAL_INSTRUMENT;
         if (types.stream().anyMatch(ORGS::contains)) return ORGANIZATION;
         if (types.contains(SIJILL.SourceDocument.getURI())) return DOCUMENT;
+        if (types.contains(SIJILL.Passage.getURI())) return PASSAGE;
         if (types.contains(SKOS.Concept.getURI()) || types.contains(SKOS.ConceptScheme.getURI())) return CONCEPT;
         return GENERIC;
     }

@@ -18,7 +18,7 @@ import org.w3id.sijill.vocab.SIJILL;
 
 /**
  * The schema.org description a page embeds for search engines ({@code <script type="application/ld+json">},
- * context {@code http://schema.org/}): {@code Legislation} for legal instruments, {@code Country},
+ * context {@code http://schema.org/}): {@code Legislation} for laws and draft laws ({@code CreativeWork} for other legal instruments), {@code Country},
  * {@code Organization}/{@code GovernmentOrganization}, {@code Event}, {@code CreativeWork} for
  * documents, {@code DefinedTerm} for concepts, {@code Thing} otherwise; {@code Dataset} for the
  * landing page.
@@ -55,16 +55,20 @@ public final class SchemaOrgJsonLd {
         if (!same.isEmpty()) o.put("sameAs", same);
         switch (type) {
             case LEGAL_INSTRUMENT -> {
-                o.put("@type", "Legislation");
+                // only laws and draft laws are legislation; strategies, declarations, treaties are creative works
+                boolean legislation = types.contains(SIJILL.Law.getURI()) || types.contains(SIJILL.DraftLaw.getURI());
+                o.put("@type", legislation ? "Legislation" : "CreativeWork");
                 Statement date = r.getProperty(ELI_DATE);
                 if (date == null) date = r.getProperty(SIJILL.yearAdopted);
-                if (date != null && date.getObject().isLiteral()) o.put("legislationDate", date.getObject().asLiteral().getLexicalForm());
+                if (date != null && date.getObject().isLiteral()) o.put(legislation ? "legislationDate" : "dateCreated", date.getObject().asLiteral().getLexicalForm());
                 Resource jurisdiction = object(r, SIJILL.jurisdiction);
-                if (jurisdiction != null) o.put("legislationJurisdiction", ref(model, jurisdiction, "Country"));
-                types.stream().filter(CountryViewBuilder.LEGAL_TYPES::contains).sorted().findFirst()
-                        .ifPresent(t -> o.put("legislationType", english(model, model.createResource(t))));
+                if (jurisdiction != null) o.put(legislation ? "legislationJurisdiction" : "spatialCoverage", ref(model, jurisdiction, "Country"));
+                if (legislation) {
+                    types.stream().filter(CountryViewBuilder.LEGAL_TYPES::contains).sorted().findFirst()
+                            .ifPresent(t -> o.put("legislationType", english(model, model.createResource(t))));
+                }
                 Statement number = r.getProperty(SIJILL.number);
-                if (number != null && number.getObject().isLiteral()) o.put("legislationIdentifier", number.getString());
+                if (number != null && number.getObject().isLiteral()) o.put(legislation ? "legislationIdentifier" : "identifier", number.getString());
                 JsonArray about = new JsonArray();
                 r.listProperties(SIJILL.topic).forEachRemaining(st -> {
                     if (st.getObject().isURIResource()) about.add(ref(model, st.getObject().asResource(), "DefinedTerm"));

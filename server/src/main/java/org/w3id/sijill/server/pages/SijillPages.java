@@ -164,10 +164,28 @@ public final class SijillPages {
         model.listObjectsOfProperty(EntityViewBuilder.WAS_DERIVED_FROM).forEachRemaining(n -> { if (n.isURIResource()) sources.add(n.asResource().getURI()); });
         model.add(queries.sourceDetails(sources));
         TermLabels terms = terms();
-        ValueRenderer values = new ValueRenderer(model, terms, lang);
+        PageType type = PageType.of(model, model.createResource(iri));
+        // the things listed on the page besides the resource itself, and the statements about them all
+        Model around = switch (type) {
+            case COUNTRY -> queries.countryFacts(iri).add(model);
+            case LEGAL_INSTRUMENT -> queries.members(iri).add(model);
+            default -> model;
+        };
+        Model provenance = ModelFactory.createDefaultModel().add(around);
+        if (type == PageType.COUNTRY || type == PageType.LEGAL_INSTRUMENT) {
+            Set<String> listed = new LinkedHashSet<>();
+            around.listSubjects().forEachRemaining(x -> { if (x.isURIResource()) listed.add(x.getURI()); });
+            listed.remove(iri);
+            provenance.add(queries.statements(listed));
+        }
+        CitationNotes notes = new CitationNotes(provenance, new ValueRenderer(provenance, terms, lang));
+        // a store built without statement provenance keeps the quotes on the entities
+        if (!notes.hasStatements()) notes = null;
+        ValueRenderer values = new ValueRenderer(model, terms, lang).withNotes(notes);
         EntityView entity = new EntityViewBuilder(values).build(iri);
         Map<String, Object> ctx = base(r, entity.title().text());
         ctx.put("entity", entity);
+        ctx.put("notes", notes);
         ctx.put("incomingPage", page);
         ctx.put("incomingTotal", d.incomingCount());
         ctx.put("hasNextIncoming", d.hasMoreIncoming());
@@ -177,8 +195,7 @@ public final class SijillPages {
         ctx.put("jsonLd", SchemaOrgJsonLd.forResource(model, iri));
         switch (entity.pageType()) {
             case COUNTRY -> {
-                Model facts = queries.countryFacts(iri).add(model);
-                ctx.put("country", new CountryViewBuilder(new ValueRenderer(facts, terms, lang)).build(iri));
+                ctx.put("country", new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes)).build(iri));
                 ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
                 if (CountryCommitmentsBuilder.available(examples)) {
                     ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang));
@@ -191,16 +208,19 @@ public final class SijillPages {
                 Model passages = queries.documentPassages(iri).add(model);
                 ctx.put("document", DocumentView.build(new ValueRenderer(passages, terms, lang), iri));
             }
+            case PASSAGE -> {
+                Model passage = queries.passageFacts(iri).add(model);
+                ctx.put("passage", PassageView.build(new ValueRenderer(passage, terms, lang), iri));
+            }
             case CONCEPT -> {
                 Model members = queries.members(iri).add(model);
                 ctx.put("concept", ConceptView.build(new ValueRenderer(members, terms, lang), iri));
             }
             case LEGAL_INSTRUMENT -> {
-                Model around = queries.members(iri).add(model);
-                CountryViewBuilder items = new CountryViewBuilder(new ValueRenderer(around, terms, lang));
+                CountryViewBuilder items = new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes));
                 List<Resource> claims = around.listSubjectsWithProperty(SIJILL.instrument, around.createResource(iri)).toList();
                 ctx.put("claims", items.items(claims, List.of(SIJILL.jurisdiction.getURI(), SIJILL.topic.getURI(),
-                        SIJILL.status.getURI(), SIJILL.asOf.getURI())));
+                        SIJILL.status.getURI(), SIJILL.asOf.getURI()), iri));
             }
             default -> { }
         }

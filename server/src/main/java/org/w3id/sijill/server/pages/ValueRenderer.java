@@ -26,12 +26,31 @@ public final class ValueRenderer {
     private final Model description;
     private final TermLabels terms;
     private final PageLanguage lang;
+    private CitationNotes notes;
 
     public ValueRenderer(Model description, TermLabels terms, PageLanguage lang) {
         this.description = description;
         this.terms = terms;
         this.lang = lang;
     }
+
+    /** The reification vocabulary: statements about a resource are its provenance, not its facts. */
+    private static final java.util.Set<String> STATEMENT_PROPERTIES = java.util.Set.of(
+            org.apache.jena.vocabulary.RDF.subject.getURI(), org.apache.jena.vocabulary.RDF.predicate.getURI(),
+            org.apache.jena.vocabulary.RDF.object.getURI());
+
+    /**
+     * Cites the page's notes on the outgoing facts this renderer lists.
+     *
+     * @return this renderer
+     */
+    public ValueRenderer withNotes(CitationNotes pageNotes) {
+        this.notes = pageNotes;
+        return this;
+    }
+
+    /** @return the page's notes, or null */
+    public CitationNotes notes() { return notes; }
 
     /** @return the page language */
     public PageLanguage lang() { return lang; }
@@ -86,17 +105,27 @@ public final class ValueRenderer {
      * @return rows, one per property, values sorted; properties sorted by label
      */
     public List<PropertyView> properties(Resource r, boolean incoming, int depth) {
+        return properties(r, incoming, depth, p -> true);
+    }
+
+    /**
+     * @param include the properties to list (the others are neither listed nor cited)
+     * @return rows of the included properties, as {@link #properties(Resource, boolean, int)}
+     */
+    public List<PropertyView> properties(Resource r, boolean incoming, int depth, java.util.function.Predicate<String> include) {
         List<Statement> statements = incoming
                 ? description.listStatements(null, null, r).toList()
                 : description.listStatements(r, null, (RDFNode) null).toList();
         Map<Property, List<ValueView>> byProperty = new LinkedHashMap<>();
         for (Statement st : statements) {
+            if (STATEMENT_PROPERTIES.contains(st.getPredicate().getURI()) || !include.test(st.getPredicate().getURI())) continue;
             RDFNode other = incoming ? st.getSubject() : st.getObject();
             // An incoming blank node (an evidence quote pointing at a passage) stands for the
             // thing that owns it: show that fact rather than an anonymous node.
             if (incoming && other.isAnon()) other = owner(other.asResource());
             ValueView v = (other.isAnon() && depth <= 0)
                     ? ValueView.literal(new Label("…", "", false), null) : value(other);
+            if (!incoming && notes != null && r.isURIResource()) v = v.withCitations(notes.cite(r, st.getPredicate(), other));
             byProperty.computeIfAbsent(st.getPredicate(), p -> new ArrayList<>()).add(v);
         }
         List<PropertyView> rows = new ArrayList<>();

@@ -18,9 +18,22 @@ import java.util.List;
  * @param site the external site's name (e.g. Wikidata), or null
  * @param datatype the short datatype of a typed literal, or null
  * @param nested the properties of a blank node, else empty
+ * @param citations the numbers of the page's notes that support this value as a fact (empty when not cited)
+ * @param editorial true when the Sijill editors, not a source, state this value
  */
 public record ValueView(String kind, Label label, String href, String iri, boolean external, String site,
-                        String datatype, List<PropertyView> nested) {
+                        String datatype, List<PropertyView> nested, List<Integer> citations, boolean editorial) {
+
+    /** A value without citations. */
+    public ValueView(String kind, Label label, String href, String iri, boolean external, String site,
+                     String datatype, List<PropertyView> nested) {
+        this(kind, label, href, iri, external, site, datatype, nested, List.of(), false);
+    }
+
+    /** @return this value with the citations of its fact */
+    public ValueView withCitations(CitationNotes.Cites cites) {
+        return new ValueView(kind, label, href, iri, external, site, datatype, nested, cites.numbers(), cites.editorial());
+    }
 
     /** @return a literal value */
     public static ValueView literal(Label label, String datatype) {
