@@ -70,7 +70,8 @@ public final class DatasetDescription {
                 "Arab cyber law, the institutions that make and enforce it, and the internet-governance initiatives around them, "
                         + "as linked data; every fact with its source.", "en"));
         g.add(ds, DCTerms.hasVersion.asNode(), NodeFactory.createLiteralString(release.id()));
-        g.add(ds, DCTerms.issued.asNode(), issued(release.built()));
+        // the release's date (from its id), not the build time: the same release gives the same bytes
+        g.add(ds, DCTerms.issued.asNode(), issued(releaseDate(release)));
         g.add(ds, DCTerms.license.asNode(), uri(settings.licence()));
         g.add(ds, v("uriSpace"), NodeFactory.createLiteralString(URI_SPACE));
         // sources: the documents in the store, and the external sources of the register
@@ -235,6 +236,12 @@ public final class DatasetDescription {
         Map<Node, V> out = new TreeMap<>(java.util.Comparator.comparing(Node::toString));
         out.putAll(m);
         return out;
+    }
+
+    /** @return the date of a release id {@code yyyy-MM-dd-…}, else its build time */
+    static String releaseDate(Release release) {
+        String id = release.id();
+        return id.length() >= 10 && XSDDatatype.XSDdate.isValid(id.substring(0, 10)) ? id.substring(0, 10) : release.built();
     }
 
     private static Node issued(String built) {

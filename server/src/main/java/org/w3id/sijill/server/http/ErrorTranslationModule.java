@@ -19,7 +19,8 @@ import org.w3id.sijill.core.SijillException;
 /**
  * The one place where failures in request handling become HTTP answers: a servlet filter, first in
  * the chain, that turns a {@link SijillException} thrown by any servlet or filter behind it into
- * its {@code kind().httpStatus()} with the exception's message as a short text body, and any
+ * its {@code kind().httpStatus()} with the exception's message as a short text body (a page for
+ * browsers, see {@link ErrorPages}), and any
  * other unexpected exception into {@code 500} with a one-line reason (logged, never sent as a
  * stack trace). Module code therefore just throws.
  *
@@ -57,12 +58,12 @@ public final class ErrorTranslationModule implements FusekiModule {
                 }
                 if (se != null) {
                     if (se.kind().httpStatus() >= 500) LOG.warn("{}: {}", where, se.getMessage(), se);
-                    PlainText.send(response, se.kind().httpStatus(), se.getMessage());
+                    ErrorPages.send((HttpServletRequest) req, response, se.kind().httpStatus(), se.getMessage());
                 } else if (e instanceof IOException io && isClientGone(io)) {
                     LOG.debug("{}: client went away: {}", where, e.toString());
                 } else {
                     LOG.error("{}: internal error", where, e);
-                    PlainText.send(response, 500, "Internal server error (logged on the server).");
+                    ErrorPages.send((HttpServletRequest) req, response, 500, "Internal server error (logged on the server).");
                 }
             }
         }

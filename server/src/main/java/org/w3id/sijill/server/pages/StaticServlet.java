@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code GET /static/*}: the stylesheet, script, icon and the CodeMirror editor files
+ * {@code GET /static/*}: the stylesheets, scripts, icon and the YASGUI editor files
  * (see {@link StaticResources}); unknown paths answer 404 with a reason.
  *
  * <pre>{@code

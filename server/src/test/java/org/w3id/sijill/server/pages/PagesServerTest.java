@@ -128,9 +128,9 @@ class PagesServerTest {
         assertEquals(200, css.statusCode());
         assertTrue(css.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
         assertTrue(css.body().contains("margin-inline-start"));
-        HttpResponse<String> mode = get("/static/vendor/codemirror/mode/sparql/sparql.js");
-        assertEquals(200, mode.statusCode());
-        assertTrue(mode.body().contains("sparql"));
+        HttpResponse<String> editor = get("/static/yasgui/yasgui.min.js");
+        assertEquals(200, editor.statusCode());
+        assertTrue(editor.body().contains("Yasqe"));
     }
 
     /** The landing page and one page per type, and every own link on them, answer without a 404. */
