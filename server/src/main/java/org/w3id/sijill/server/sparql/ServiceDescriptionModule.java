@@ -55,6 +55,7 @@ public final class ServiceDescriptionModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
+        CsvResultsWriter.register();  // blank nodes as _:b0 in CSV results
         builder.addFilter(Site.DATASET_NAME, new DescriptionFilter(site, Site.dataset(registry)));
     }
 

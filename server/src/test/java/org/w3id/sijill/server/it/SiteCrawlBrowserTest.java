@@ -48,7 +48,7 @@ import org.w3id.sijill.server.SijillServer;
  * server on the real data, in English and Arabic, at 1280 and 390 px wide, and checks each page:
  * no console error, no horizontal scrolling of the page (tables scroll inside their own box),
  * no English UI string (the English messages of the site) in text the page marks as Arabic, and
- * no serious or critical accessibility violation found by axe-core (npm, installed in
+ * no serious or critical accessibility violation (at 1280 px) found by axe-core (npm, installed in
  * {@code tools/node} by {@code scripts/install-test-tools}). Screenshots go to
  * {@code target/screenshots/crawl-*.png}. All problems are collected and reported together.
  */
@@ -217,6 +217,7 @@ class SiteCrawlBrowserTest {
                             if (text.contains(s)) problems.add(where + ": English UI text in Arabic: \"" + s + "\"");
                         }
                     }
+                    if (width != WIDTHS[0]) continue;  // axe once per page and language: its rules do not depend on the width
                     js.executeScript(axe);
                     axeRuns++;
                     String violations = (String) js.executeAsyncScript("""
@@ -231,7 +232,7 @@ class SiteCrawlBrowserTest {
             }
         }
         assertTrue(pages >= 21 * 4, "crawled every page type: " + pages);
-        assertEquals(pages, axeRuns);
+        assertEquals(pages / 2, axeRuns);
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems:\n" + String.join("\n", problems));
     }
 
