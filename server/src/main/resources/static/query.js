@@ -83,6 +83,10 @@
       acceptHeaderUpdate: "text/plain"
     }
   });
+  // accessibility: the editor's input has a name, its scrolling area can take the focus
+  yasqe.getInputField().setAttribute("aria-label", "SPARQL");
+  var scroller = host.querySelector(".CodeMirror-scroll");
+  if (scroller) scroller.setAttribute("tabindex", "0");
   var tableLanguage = {
     search: messages.search, lengthMenu: messages.lengthMenu, info: messages.info, infoEmpty: messages.infoEmpty,
     infoFiltered: messages.filtered, zeroRecords: messages.zeroRecords, emptyTable: messages.noresults,

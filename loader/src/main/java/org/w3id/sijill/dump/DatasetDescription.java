@@ -86,7 +86,9 @@ public final class DatasetDescription {
             g.add(src, DCTerms.title.asNode(), NodeFactory.createLiteralLang(s.title(), "en"));
             g.add(src, RDFS.seeAlso.asNode(), uri(s.address()));
             if (!s.publisher().isEmpty()) {
-                Node agent = NodeFactory.createBlankNode();
+                // a label made from the source: the same release gives the same dump bytes
+                Node agent = NodeFactory.createBlankNode("publisher-"
+                        + java.util.UUID.nameUUIDFromBytes(s.iri().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 g.add(src, DCTerms.publisher.asNode(), agent);
                 g.add(agent, RDF.Nodes.type, DCTerms.Agent.asNode());
                 g.add(agent, RDFS.label.asNode(), NodeFactory.createLiteralLang(s.publisher(), "en"));
