@@ -102,6 +102,28 @@
     },
     getDownloadFileName: function () { return "sijill-results"; }
   });
+  // Yasr's own words, in the page language
+  yasr.updateResponseInfo = function () {
+    var el = yasr.dataElement;
+    if (!el) return;
+    var r = yasr.results;
+    if (!r) { el.textContent = ""; return; }
+    var rows = r.getBindings() ? r.getBindings().length : 0;
+    var ms = r.getResponseTime();
+    el.textContent = (messages.resultsInfo || "_ROWS_ / _SECONDS_")
+      .replace("_ROWS_", String(rows)).replace("_SECONDS_", ms ? String(ms / 1000) : "—");
+  };
+  var controlWords = { "Simple view": messages.simpleView, "Ellipse": messages.ellipse, "Page size: ": messages.pageSize, "All": messages.all };
+  function localizeControls(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".tableControls span, .tableControls option"), function (el) {
+      var w = controlWords[el.textContent];
+      if (w) el.textContent = w;
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("input.tableFilter"), function (el) {
+      el.placeholder = messages.filter;
+      el.setAttribute("aria-label", messages.filter);
+    });
+  }
   if (yasr.plugins.table) yasr.plugins.table.label = messages.table;
   if (yasr.plugins.response) yasr.plugins.response.label = messages.response;
   updateLinks(yasqe.getValue());
@@ -117,6 +139,7 @@
   });
   yasr.on("drawn", function () {
     fixLinks(document.getElementById("yasr"));
+    localizeControls(document.getElementById("yasr"));
     if (ar) {
       Array.prototype.forEach.call(document.querySelectorAll("#yasr .yasr_btn.select_table span, #yasr .yasr_btn.select_response span"), function (s) {
         if (s.parentElement.classList.contains("select_table")) s.textContent = messages.table;

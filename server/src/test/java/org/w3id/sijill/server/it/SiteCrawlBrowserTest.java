@@ -258,6 +258,13 @@ class SiteCrawlBrowserTest {
         assertTrue(text.contains("javascript:alert(1)"), "the javascript: IRI is shown as text: " + text);
         Object alert = ((JavascriptExecutor) driver).executeScript("return document.querySelectorAll('#yasr a[href^=\"javascript\"]').length");
         assertEquals(0L, alert);
+        // YASGUI's own controls speak Arabic too
+        String controls = driver.findElement(By.cssSelector("#yasr")).getText()
+                + driver.findElement(By.cssSelector("#yasr input.tableFilter")).getAttribute("placeholder");
+        for (String english : List.of("results in", "Simple view", "Ellipse", "Page size", "Filter query results", "Table", "Response")) {
+            assertFalse(controls.contains(english), "English in the Arabic result viewer: " + english + " in " + controls);
+        }
+        assertTrue(controls.contains("صفًا"), controls);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve("crawl-query-results-ar-1280.png"), StandardCopyOption.REPLACE_EXISTING);
         // the results sit in their own scroll box: the page does not scroll sideways

@@ -202,7 +202,8 @@ class PageRenderingTest {
         assertEquals(404, p.status());
         Document doc = Fixture.parse(p);
         assertEquals("rtl", doc.selectFirst("html").attr("dir"));
-        assertEquals("لا يوجد في سجل مورد بهذا العنوان.", doc.selectFirst("article.error bdi").text());
+        assertEquals("لا توجد في سجل صفحة أو مورد بهذا العنوان.", doc.selectFirst("article.error h1 + p").text());
+        assertEquals("غير موجود (404)", doc.selectFirst("article.error h1").text());
     }
 
     @Test
