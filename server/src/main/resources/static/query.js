@@ -92,6 +92,9 @@
     infoFiltered: messages.filtered, zeroRecords: messages.zeroRecords, emptyTable: messages.noresults,
     paginate: { first: messages.first, last: messages.last, next: messages.next, previous: messages.previous }
   };
+  if (Yasr.plugins && Yasr.plugins.table && Yasr.plugins.table.defaults) {
+    Yasr.plugins.table.defaults.tableConfig.language = tableLanguage;
+  }
   var yasr = new Yasr(document.getElementById("yasr"), {
     persistenceId: null,
     prefixes: { sijill: SIJILL_NS },
@@ -108,8 +111,9 @@
     if (!el) return;
     var r = yasr.results;
     if (!r) { el.textContent = ""; return; }
-    var rows = r.getBindings() ? r.getBindings().length : 0;
-    var ms = r.getResponseTime();
+    var bindings = typeof r.getBindings === "function" ? r.getBindings() : null;
+    var rows = bindings ? bindings.length : 0;
+    var ms = typeof r.getResponseTime === "function" ? r.getResponseTime() : null;
     el.textContent = (messages.resultsInfo || "_ROWS_ / _SECONDS_")
       .replace("_ROWS_", String(rows)).replace("_SECONDS_", ms ? String(ms / 1000) : "—");
   };
