@@ -70,7 +70,8 @@ public final class DatasetDescription {
                 "Arab cyber law, the institutions that make and enforce it, and the internet-governance initiatives around them, "
                         + "as linked data; every fact with its source.", "en"));
         g.add(ds, DCTerms.hasVersion.asNode(), NodeFactory.createLiteralString(release.id()));
-        g.add(ds, DCTerms.issued.asNode(), issued(release.built()));
+        // the release's date (from its id), not the build time: the same release gives the same bytes
+        g.add(ds, DCTerms.issued.asNode(), issued(releaseDate(release)));
         g.add(ds, DCTerms.license.asNode(), uri(settings.licence()));
         g.add(ds, v("uriSpace"), NodeFactory.createLiteralString(URI_SPACE));
         // sources: the documents in the store, and the external sources of the register
@@ -85,7 +86,9 @@ public final class DatasetDescription {
             g.add(src, DCTerms.title.asNode(), NodeFactory.createLiteralLang(s.title(), "en"));
             g.add(src, RDFS.seeAlso.asNode(), uri(s.address()));
             if (!s.publisher().isEmpty()) {
-                Node agent = NodeFactory.createBlankNode();
+                // a label made from the source: the same release gives the same dump bytes
+                Node agent = NodeFactory.createBlankNode("publisher-"
+                        + java.util.UUID.nameUUIDFromBytes(s.iri().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 g.add(src, DCTerms.publisher.asNode(), agent);
                 g.add(agent, RDF.Nodes.type, DCTerms.Agent.asNode());
                 g.add(agent, RDFS.label.asNode(), NodeFactory.createLiteralLang(s.publisher(), "en"));
@@ -235,6 +238,12 @@ public final class DatasetDescription {
         Map<Node, V> out = new TreeMap<>(java.util.Comparator.comparing(Node::toString));
         out.putAll(m);
         return out;
+    }
+
+    /** @return the date of a release id {@code yyyy-MM-dd-…}, else its build time */
+    static String releaseDate(Release release) {
+        String id = release.id();
+        return id.length() >= 10 && XSDDatatype.XSDdate.isValid(id.substring(0, 10)) ? id.substring(0, 10) : release.built();
     }
 
     private static Node issued(String built) {

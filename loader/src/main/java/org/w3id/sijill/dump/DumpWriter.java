@@ -197,7 +197,8 @@ public final class DumpWriter {
     private void header(OutputStream out, Release release, String what) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("# Sijill — " + what + "\n");
-        w.write("# release " + release.id() + " (built " + release.built() + ")\n");
+        // no build time: the same release id gives byte-identical dumps
+        w.write("# release " + release.id() + "\n");
         w.write("# licence " + settings.licence() + "\n");
         for (ExternalSource s : settings.sources()) {
             if (!s.acknowledgement().isEmpty()) w.write("# " + s.acknowledgement() + "\n");

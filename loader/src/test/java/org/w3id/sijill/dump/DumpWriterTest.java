@@ -167,4 +167,18 @@ class DumpWriterTest {
         SijillException e = assertThrows(SijillException.class, () -> Release.read(tmp.resolve("nowhere")));
         assertTrue(e.getMessage().contains("release.properties"), e.getMessage());
     }
+
+    /** The same release id gives the same bytes, whenever it is built: no build time inside the files. */
+    @Test
+    void theSameReleaseGivesByteIdenticalDumps() throws Exception {
+        Release rebuilt = new Release(DumpFixture.RELEASE.id(), "2031-01-02T03:04:05.123456789Z", 0, 0);
+        Path again = tmp.resolve("dumps-again");
+        DumpCatalog second = new DumpWriter(DumpFixture.settings()).write(store, rebuilt, again);
+        assertEquals(catalog.files().size(), second.files().size());
+        assertTrue(catalog.files().size() >= 5, "the dumps were written: " + catalog.files().size());
+        for (DumpCatalog.DumpFile f : catalog.files()) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(out.resolve(f.name())), Files.readAllBytes(again.resolve(f.name()))),
+                    f.name() + " differs between two builds of the same release");
+        }
+    }
 }

@@ -126,7 +126,10 @@ public final class NamedQueryServlet extends HttpServlet {
         List<String> offered = new ArrayList<>();
         FORMATS.values().forEach(l -> offered.add(l.getHeaderString()));
         String accept = req.getHeader("Accept");
-        String chosen = AcceptHeader.parse(accept).choose(offered).orElseThrow(() -> new SijillException(
+        AcceptHeader parsed = AcceptHeader.parse(accept);
+        // SPARQL JSON results are JSON: a client asking for application/json gets them.
+        String chosen = parsed.choose(offered).or(() -> parsed.quality("application/json") > 0
+                ? java.util.Optional.of(ResultSetLang.RS_JSON.getHeaderString()) : java.util.Optional.empty()).orElseThrow(() -> new SijillException(
                 SijillException.Kind.NOT_ACCEPTABLE, "no acceptable format for '" + AcceptHeader.forMessage(accept) + "'; available: " + offered));
         return FORMATS.values().stream().filter(l -> l.getHeaderString().equals(chosen)).findFirst().orElseThrow();
     }

@@ -32,7 +32,7 @@ import org.w3id.sijill.server.ld.AcceptHeader;
 /**
  * The dataset description ({@link DatasetDescription#full}: DCAT + VoID) at
  * {@code /.well-known/void} and {@code /dataset}, in Turtle, JSON-LD (compacted with the Sijill
- * context) or HTML by {@code Accept} ({@code /dataset} prefers HTML, {@code /.well-known/void}
+ * context; also for {@code application/json}), N-Triples, RDF/XML or HTML by {@code Accept} ({@code /dataset} prefers HTML, {@code /.well-known/void}
  * Turtle); nothing acceptable is 406. Download and endpoint URLs are this server's
  * ({@code --base}, else the request's). The description is computed once per base and release.
  *
@@ -46,6 +46,8 @@ public final class DatasetDescriptionModule implements FusekiModule {
     static final String TURTLE = "text/turtle";
     static final String JSONLD = "application/ld+json";
     static final String HTML = "text/html";
+    static final String NTRIPLES = "application/n-triples";
+    static final String RDFXML = "application/rdf+xml";
 
     private final Path dumpsDir;
     private final DumpSettings settings;
@@ -88,7 +90,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             boolean page = request.getRequestURI().endsWith("/dataset");
-            List<String> offers = page ? List.of(HTML, TURTLE, JSONLD) : List.of(TURTLE, JSONLD, HTML);
+            List<String> offers = page ? List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML) : List.of(TURTLE, JSONLD, NTRIPLES, RDFXML, HTML);
             String format = request.getParameter("format");
             String chosen;
             if (format != null) {
@@ -96,10 +98,14 @@ public final class DatasetDescriptionModule implements FusekiModule {
                     case "ttl" -> TURTLE;
                     case "jsonld" -> JSONLD;
                     case "html" -> HTML;
-                    default -> throw new SijillException(SijillException.Kind.BAD_INPUT, "unknown format '" + format + "': use ttl, jsonld or html");
+                    case "nt" -> NTRIPLES;
+                    case "rdf" -> RDFXML;
+                    default -> throw new SijillException(SijillException.Kind.BAD_INPUT, "unknown format '" + format + "': use ttl, jsonld, nt, rdf or html");
                 };
             } else {
-                chosen = AcceptHeader.parse(request.getHeader("Accept")).choose(offers)
+                AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+                chosen = accept.choose(offers)
+                        .or(() -> accept.quality("application/json") > 0 ? java.util.Optional.of(JSONLD) : java.util.Optional.empty())
                         .orElseThrow(() -> new SijillException(SijillException.Kind.NOT_ACCEPTABLE,
                                 "the dataset description is available as " + String.join(", ", offers)));
             }
@@ -118,6 +124,11 @@ public final class DatasetDescriptionModule implements FusekiModule {
                         s.graph(null, g.find());
                     }
                     write(request, response, "application/ld+json", out.toByteArray());
+                }
+                case NTRIPLES, RDFXML -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    RDFDataMgr.write(out, g, NTRIPLES.equals(chosen) ? RDFFormat.NTRIPLES : RDFFormat.RDFXML_PLAIN);
+                    write(request, response, NTRIPLES.equals(chosen) ? "application/n-triples; charset=utf-8" : "application/rdf+xml", out.toByteArray());
                 }
                 default -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();

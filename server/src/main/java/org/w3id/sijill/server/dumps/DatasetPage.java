@@ -1,13 +1,8 @@
 package org.w3id.sijill.server.dumps;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +19,11 @@ import org.w3id.sijill.dump.DatasetDescription;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.JsonLdContext;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.pages.Messages;
+import org.w3id.sijill.server.pages.PageRequest;
+import org.w3id.sijill.server.pages.PageResponses;
+import org.w3id.sijill.server.pages.RenderedPage;
+import org.w3id.sijill.server.pages.TemplateRenderer;
 
 /**
  * The HTML form of the dataset description and of the {@code /dumps/} listing, rendered with the
@@ -37,28 +37,24 @@ import org.w3id.sijill.server.Site;
 final class DatasetPage {
     private DatasetPage() {}
 
-    private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(classpath()).strictVariables(true).build();
+    private static final TemplateRenderer TEMPLATES = new TemplateRenderer();
     private static final String VOID = "http://rdfs.org/ns/void#";
-
-    private static ClasspathLoader classpath() {
-        ClasspathLoader l = new ClasspathLoader();
-        l.setPrefix("templates");
-        return l;
-    }
 
     /** @param description the DCAT/VoID graph, or {@code null} for the plain file listing */
     static void render(HttpServletRequest request, HttpServletResponse response, DumpCatalog catalog, Graph description, Site site) throws IOException {
         String base = site.baseFor(request);
         Map<String, Object> model = new HashMap<>();
         model.put("release", catalog.release());
-        model.put("built", catalog.built());
+        model.put("built", readableTime(catalog.built()));
         List<Map<String, Object>> files = new ArrayList<>();
         for (DumpCatalog.DumpFile f : catalog.files()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", f.name());
             m.put("url", base + "dumps/" + f.name());
-            m.put("mediaType", f.mediaType() + (f.format().gzip() ? " (gzip)" : ""));
-            m.put("description", f.format().description());
+            // a .gz file is served as application/gzip; its content's type is said beside it
+            m.put("mediaType", f.format().gzip() ? "application/gzip" : f.mediaType());
+            m.put("inner", f.format().gzip() ? f.mediaType() : "");
+            m.put("format", formatKey(f.name()));
             m.put("size", humanSize(f.bytes()));
             m.put("bytes", f.bytes());
             m.put("sha256", f.sha256());
@@ -106,19 +102,33 @@ final class DatasetPage {
         model.put("classes", classes);
         model.put("linksets", linksets);
         model.put("endpoint", endpoint);
-        StringWriter w = new StringWriter();
-        PebbleTemplate t = ENGINE.getTemplate("dataset.peb");
-        t.evaluate(w, model, Locale.ENGLISH);
-        byte[] body = w.toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/html; charset=utf-8");
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) response.getOutputStream().write(body);
+        PageRequest r = PageResponses.pageRequest(request);
+        model.put("req", r);
+        model.put("title", Messages.get(r.lang(), description == null ? "dumps.title" : "dataset.title"));
+        RenderedPage page = new RenderedPage(200, r.lang(), TEMPLATES.render("dataset", r.lang(), model));
+        PageResponses.write(request, response, page);
+    }
+
+    /** @return the message key part for a dump file's format, e.g. {@code jsonld-gz} */
+    private static String formatKey(String fileName) {
+        String rest = fileName.substring(fileName.indexOf('.') + 1);
+        return rest.replace('.', '-');
+    }
+
+    /** @return an ISO timestamp to the minute ({@code 2026-12-01 02:47 UTC}), else as given */
+    static String readableTime(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                    .format(java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     static String humanSize(long bytes) {
-        if (bytes < 1024) return bytes + " B";
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
-        return String.format(Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+        if (bytes < 1024) return bytes + "\u00a0B";
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f\u00a0KiB", bytes / 1024.0);
+        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f\u00a0MiB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.2f\u00a0GiB", bytes / (1024.0 * 1024 * 1024));
     }
 }

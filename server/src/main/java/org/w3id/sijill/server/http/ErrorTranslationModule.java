@@ -20,7 +20,8 @@ import org.w3id.sijill.core.SijillException;
 /**
  * The one place where failures in request handling become HTTP answers: a servlet filter, first in
  * the chain, that turns a {@link SijillException} thrown by any servlet or filter behind it into
- * its {@code kind().httpStatus()} with the exception's message as a short text body, and any
+ * its {@code kind().httpStatus()} with the exception's message as a short text body (a page for
+ * browsers, see {@link ErrorPages}), and any
  * malformed request Jetty refuses (its {@code HttpException}, 4xx) into that status with the reason,
  * a stack overflow from pathological nesting into {@code 400}, and any
  * other unexpected exception into {@code 500} with a one-line reason (logged, never sent as a
@@ -61,16 +62,16 @@ public final class ErrorTranslationModule implements FusekiModule {
                 HttpException bad = findHttp(e);
                 if (se != null) {
                     if (se.kind().httpStatus() >= 500) LOG.warn("{}: {}", where, se.getMessage(), se);
-                    PlainText.send(response, se.kind().httpStatus(), se.getMessage());
+                    ErrorPages.send((HttpServletRequest) req, response, se.kind().httpStatus(), se.getMessage());
                 } else if (bad != null && bad.getCode() >= 400 && bad.getCode() < 500) {
                     // Jetty's own refusal of a malformed request (bad escapes in a form body, ...)
                     LOG.debug("{}: {} {}", where, bad.getCode(), bad.getReason());
-                    PlainText.send(response, bad.getCode(), "Malformed request: " + (bad.getReason() != null ? bad.getReason() : "rejected") + ".");
+                    ErrorPages.send((HttpServletRequest) req, response, bad.getCode(), "Malformed request: " + (bad.getReason() != null ? bad.getReason() : "rejected") + ".");
                 } else if (e instanceof IOException io && isClientGone(io)) {
                     LOG.debug("{}: client went away: {}", where, e.toString());
                 } else {
                     LOG.error("{}: internal error", where, e);
-                    PlainText.send(response, 500, "Internal server error (logged on the server).");
+                    ErrorPages.send((HttpServletRequest) req, response, 500, "Internal server error (logged on the server).");
                 }
             } catch (StackOverflowError e) {
                 // Recursive parsers and planners meet pathological nesting; the request is at fault.

@@ -100,10 +100,22 @@ public final class LinkedDataModule implements FusekiModule {
                                 + "). Available: " + Representation.describe(offers) + "."));
     }
 
+    /** @return the path with an ISO 3166 country code in upper case ({@code country/eg} → {@code country/EG}) */
+    static String canonicalCase(String path) {
+        return COUNTRY_PATH.matcher(path).matches() ? path.substring(0, 8) + path.substring(8).toUpperCase(java.util.Locale.ROOT) : path;
+    }
+
+    private static final Pattern COUNTRY_PATH = Pattern.compile("country/[A-Za-z]{2}");
+
     /** The query string without {@code format}, re-encoded, with a leading {@code ?}, or "". */
     static String passOnQuery(HttpServletRequest request) {
+        return passOnQuery(request, false);
+    }
+
+    /** The query string (with or without {@code format}), re-encoded, with a leading {@code ?}, or "". */
+    static String passOnQuery(HttpServletRequest request, boolean keepFormat) {
         Map<String, String[]> params = request.getParameterMap();
-        String q = params.entrySet().stream().filter(e -> !e.getKey().equals("format"))
+        String q = params.entrySet().stream().filter(e -> keepFormat || !e.getKey().equals("format"))
                 .flatMap(e -> java.util.Arrays.stream(e.getValue()).map(v -> enc(e.getKey()) + "=" + enc(v)))
                 .collect(Collectors.joining("&"));
         return q.isEmpty() ? "" : "?" + q;
@@ -166,6 +178,13 @@ public final class LinkedDataModule implements FusekiModule {
             String iri = SIJILL.ID + path;
             response.setHeader("Vary", "Accept");
             if (!describer.exists(iri)) {
+                String canonical = canonicalCase(path);
+                if (!canonical.equals(path) && describer.exists(SIJILL.ID + canonical)) {
+                    // /id/country/eg → /id/country/EG: country codes are upper case (ISO 3166)
+                    response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                    response.setHeader("Location", site.baseFor(request) + "id/" + canonical + passOnQuery(request, true));
+                    return;
+                }
                 throw new SijillException(Kind.NOT_FOUND, "No resource <" + iri + "> in Sijill.");
             }
             Representation rep = choose(request, ID_OFFERS);

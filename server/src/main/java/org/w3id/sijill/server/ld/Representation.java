@@ -63,10 +63,22 @@ public enum Representation {
     /**
      * @param accept  the client's Accept header
      * @param offered what the server offers here, preferred first
-     * @return the best acceptable representation, empty when none is
+     * @return the best acceptable representation (the earliest among equals; {@code application/json}
+     *         counts for JSON-LD), empty when none is
      */
     public static Optional<Representation> negotiate(AcceptHeader accept, List<Representation> offered) {
-        return accept.choose(offered.stream().map(Representation::mediaType).toList()).flatMap(Representation::byMediaType);
+        Representation choice = null;
+        double best = 0;
+        for (Representation r : offered) {
+            double q = accept.quality(r.mediaType);
+            // JSON-LD is JSON: a client asking for application/json gets it.
+            if (r == JSONLD) q = Math.max(q, accept.quality("application/json"));
+            if (q > best) {
+                best = q;
+                choice = r;
+            }
+        }
+        return Optional.ofNullable(choice);
     }
 
     /** @return a human-readable list such as {@code text/html (html), text/turtle (ttl)} */

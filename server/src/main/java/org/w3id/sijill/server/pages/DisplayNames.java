@@ -16,7 +16,8 @@ import org.w3id.sijill.vocab.SIJILL;
  * the labels of what they point to: a legal-status claim is named by its country, topic, source
  * and date ("Lebanon — Personal data protection — UNCTAD Global Cyberlaw Tracker (2026-04-27)",
  * «لبنان — حماية البيانات الشخصية — …»), a passage by its document and number
- * ("Report of … ¶ 21", by the passage's token). Parts come from the claim's own statements, or from its IRI (which
+ * ("Report of … ¶ 21", by the passage's token), a recommendation by its number and category
+ * ("Recommendation 7 — Legislative framework"), a membership by member, role and organization. Parts come from the claim's own statements, or from its IRI (which
  * follows the identifier patterns of the design) when the description lacks them.
  *
  * <p>Parts in a script other than the page's, and dates on Arabic pages, are wrapped in Unicode
@@ -33,6 +34,13 @@ public final class DisplayNames {
     static final String SEPARATOR = " — ";
     private static final String STATUS_PATH = SIJILL.ID + "status/";
     private static final String DOCUMENT_PATH = SIJILL.ID + "document/";
+    private static final String RECOMMENDATION_PATH = SIJILL.ID + "recommendation/";
+    private static final String MEMBERSHIP_PATH = SIJILL.ID + "membership/";
+    private static final String ORG = "http://www.w3.org/ns/org#";
+    private static final Resource ORG_MEMBERSHIP = org.apache.jena.rdf.model.ResourceFactory.createResource(ORG + "Membership");
+    private static final Property ORG_MEMBER = org.apache.jena.rdf.model.ResourceFactory.createProperty(ORG + "member");
+    private static final Property ORG_ROLE = org.apache.jena.rdf.model.ResourceFactory.createProperty(ORG + "role");
+    private static final Property ORG_ORGANIZATION = org.apache.jena.rdf.model.ResourceFactory.createProperty(ORG + "organization");
     private static final Property PROV_DERIVED = EntityViewBuilder.WAS_DERIVED_FROM;
     /** First strong isolate, left-to-right isolate, pop directional isolate. */
     private static final char FSI = '\u2068';
@@ -53,7 +61,39 @@ public final class DisplayNames {
         if (local.hasProperty(RDF.type, SIJILL.Passage) || (iri.startsWith(DOCUMENT_PATH) && iri.contains("/p/"))) {
             return passage(values, local);
         }
+        if (local.hasProperty(RDF.type, SIJILL.Recommendation) || iri.startsWith(RECOMMENDATION_PATH)) return recommendation(values, local);
+        if (local.hasProperty(RDF.type, ORG_MEMBERSHIP) || iri.startsWith(MEMBERSHIP_PATH)) return membership(values, local);
         return Optional.empty();
+    }
+
+    /** A recommendation: "Recommendation 7 — Legislative framework" by its number and category. */
+    private static Optional<Label> recommendation(ValueRenderer values, Resource rec) {
+        Statement ordinal = rec.getProperty(SIJILL.ordinal);
+        String iri = rec.getURI();
+        String number = ordinal != null && ordinal.getObject().isLiteral() ? ordinal.getObject().asLiteral().getLexicalForm()
+                : iri.substring(iri.lastIndexOf('/') + 1);
+        PageLanguage lang = values.lang();
+        Resource category = object(rec, SIJILL.category);
+        Optional<Label> cat = category == null ? Optional.empty() : labelOf(values, category);
+        String text = cat.isPresent()
+                ? Messages.get(lang, "display.recommendation", number, new Part(cat.get()).text(lang))
+                : Messages.get(lang, "display.recommendation.number", number);
+        return Optional.of(new Label(text, lang.code(), false));
+    }
+
+    /** A membership: "Ayman El-Sherbiny — Chief of ICT Policies — ESCWA" by member, role and organization. */
+    private static Optional<Label> membership(ValueRenderer values, Resource m) {
+        List<Part> parts = new ArrayList<>();
+        for (Property p : List.of(ORG_MEMBER, ORG_ROLE, ORG_ORGANIZATION)) {
+            Statement st = m.getProperty(p);
+            if (st == null || !st.getObject().isResource()) continue;
+            Resource o = st.getObject().asResource();
+            // a role may be a node without an IRI of its own, labelled inline
+            Optional<Label> l = o.isURIResource() ? labelOf(values, o) : LabelSelector.find(values.description(), o, values.lang());
+            l.ifPresent(x -> parts.add(new Part(x)));
+        }
+        if (parts.isEmpty()) return Optional.empty();
+        return Optional.of(compose(values.lang(), parts, null));
     }
 
     private static Optional<Label> claim(ValueRenderer values, Resource claim) {

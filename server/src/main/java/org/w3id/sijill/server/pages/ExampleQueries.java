@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.query.NamedQuery;
-import org.w3id.sijill.query.NamedQuery;
 import org.w3id.sijill.query.NamedQueryCatalog;
 
 /**
@@ -76,15 +75,9 @@ public final class ExampleQueries {
                 SijillException.Kind.ENVIRONMENT, "the queries folder " + folder + " has no query '" + name + "'"));
     }
 
-    /** @return the header comment, then the query with its example values bound by substitution */
+    /** @return the query text with its example values bound by a VALUES block ({@link ExampleBinding}) */
     private static String runnable(NamedQuery q) {
-        if (q.examples().isEmpty()) return q.text();
-        StringBuilder header = new StringBuilder();
-        for (String line : q.text().split("\\R")) {
-            if (!line.startsWith("#")) break;
-            header.append(line).append('\n');
-        }
-        return header + q.bind(q.examples()).serialize();
+        return ExampleBinding.prefill(q);
     }
 
     /**

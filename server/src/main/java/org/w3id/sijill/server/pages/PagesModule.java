@@ -7,12 +7,14 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.http.ErrorPages;
 import org.w3id.sijill.server.ld.HttpCaching;
 
 /**
  * The HTML side of the Sijill server as a Fuseki module: the landing page {@code /}, entity pages
  * {@code /page/{path}}, the ontology documentation {@code /page/ontology}, the query page
- * {@code /query}, the country comparison {@code /compare} and the static files {@code /static/*}. It renders the store behind
+ * {@code /query}, the country comparison {@code /compare}, the static files {@code /static/*}, and
+ * the site-styled error pages for every path ({@link ErrorPageFilter}). It renders the store behind
  * {@code /sparql} with the ontology and cache settings of the {@link Site}, so it runs inside a
  * server assembled by {@link org.w3id.sijill.server.SijillServer}.
  *
@@ -53,6 +55,12 @@ public final class PagesModule implements FusekiModule {
         builder.addServlet("/query", new QueryPageServlet(p));
         builder.addServlet("/compare", new CompareServlet(p, caching));
         builder.addServlet("/static/*", new StaticServlet());
+        ErrorPages.Renderer errors = (req, resp, status, message) -> {
+            resp.setHeader("Cache-Control", "no-store");
+            PageResponses.write(req, resp, p.error(PageResponses.pageRequest(req), status, message, "en"));
+        };
+        builder.addServletAttribute(ErrorPages.ATTRIBUTE, errors);
+        builder.addFilter("/*", new ErrorPageFilter(errors));
     }
 
     /** @return the page renderer, once the server is configured */

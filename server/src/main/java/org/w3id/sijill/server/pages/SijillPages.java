@@ -312,7 +312,6 @@ public final class SijillPages {
         ctx.put("examples", examples.list());
         ctx.put("selected", selected);
         ctx.put("queryText", text);
-        ctx.put("codemirror", StaticResources.codemirrorBase());
         return new RenderedPage(200, lang, templates.render("query", lang, ctx));
     }
 
@@ -330,7 +329,7 @@ public final class SijillPages {
 
     /** @return a 404 page */
     public RenderedPage notFound(PageRequest r) {
-        return error(r, 404, Messages.get(r.lang(), "page.notfound.text"), r.lang().code());
+        return error(r, 404, null, r.lang().code());
     }
 
     /**
@@ -339,10 +338,18 @@ public final class SijillPages {
      * @return an error page
      */
     public RenderedPage error(PageRequest r, int status, String message, String messageLang) {
-        Map<String, Object> ctx = base(r, Messages.get(r.lang(), status == 404 ? "page.notfound.title" : "page.error.title"));
+        PageLanguage lang = r.lang();
+        String known = switch (status) {
+            case 400, 403, 404, 405, 406, 410, 413, 414, 415, 429, 500, 503 -> String.valueOf(status);
+            default -> status >= 500 ? "500" : "400";
+        };
+        Map<String, Object> ctx = base(r, Messages.get(lang, "error." + known + ".title"));
         ctx.put("status", status);
-        ctx.put("message", message);
+        ctx.put("explanation", Messages.get(lang, "error." + known + ".text"));
+        boolean sameLang = lang.code().equals(messageLang);
+        ctx.put("message", message == null || message.isBlank() ? null : message);
         ctx.put("messageLang", messageLang);
-        return new RenderedPage(status, r.lang(), templates.render("error", r.lang(), ctx));
+        ctx.put("messageInOtherLanguage", !sameLang);
+        return new RenderedPage(status, lang, templates.render("error", lang, ctx));
     }
 }

@@ -4,11 +4,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.w3id.sijill.server.http.ErrorPages;
 
 /**
- * {@code GET /static/*}: the stylesheet, script, icon and the CodeMirror editor files
+ * {@code GET /static/*}: the stylesheets, scripts, icon and the YASGUI editor files
  * (see {@link StaticResources}); unknown paths answer 404 with a reason.
  *
  * <pre>{@code
@@ -24,9 +24,7 @@ public final class StaticServlet extends HttpServlet {
         String path = info == null ? "" : info.startsWith("/") ? info.substring(1) : info;
         Optional<StaticResources.Resource> r = StaticResources.find(path);
         if (r.isEmpty()) {
-            resp.setStatus(404);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.getOutputStream().write(("no static file '" + path + "'\n").getBytes(StandardCharsets.UTF_8));
+            ErrorPages.send(req, resp, 404, "no static file '" + path + "'");
             return;
         }
         resp.setStatus(200);

@@ -66,8 +66,12 @@ public final class ValueRenderer {
      *         name made from the labels of what it points to ({@link DisplayNames}), else its IRI
      */
     public Label label(Resource r) {
-        return LabelSelector.find(description, r, lang)
-                .or(() -> r.isURIResource() ? LabelSelector.find(terms.model(), r, lang) : java.util.Optional.empty())
+        java.util.Optional<Label> own = LabelSelector.find(description, r, lang);
+        if (own.isPresent() && !own.get().fallback()) return own.get();
+        // a term the data labels in English only (e.g. schema:Country) may have a label in the page language in the term table
+        java.util.Optional<Label> term = r.isURIResource() ? LabelSelector.find(terms.model(), r, lang) : java.util.Optional.empty();
+        if (term.isPresent() && !term.get().fallback()) return term.get();
+        return own.or(() -> term)
                 .or(() -> DisplayNames.find(this, r))
                 .orElseGet(() -> new Label(LabelSelector.fromIri(r), "", false));
     }

@@ -15,10 +15,12 @@ import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -32,7 +34,9 @@ import org.w3id.sijill.server.ld.HttpCaching;
  * A bare {@code GET /sparql} (no query string) answers the SPARQL 1.1 Service Description of the
  * endpoint: its URL, SPARQL 1.1 Query, the result formats, the union default graph and the named
  * graphs of the store, in Turtle (default), JSON-LD, N-Triples or RDF/XML by {@code Accept}.
- * Requests with parameters go on to Fuseki (query, Graph Store Protocol read).
+ * A browser (HTML preferred to Turtle) is sent to the query page ({@code 303} to {@code /query}).
+ * {@code GET /sparql?default} answers the union default graph. Other requests with parameters go
+ * on to Fuseki (query, Graph Store Protocol read of a named graph).
  *
  * <pre>{@code
  * curl -H 'Accept: text/turtle' http://localhost:3030/sparql
@@ -51,6 +55,7 @@ public final class ServiceDescriptionModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
+        CsvResultsWriter.register();  // blank nodes as _:b0 in CSV results
         builder.addFilter(Site.DATASET_NAME, new DescriptionFilter(site, Site.dataset(registry)));
     }
 
@@ -71,11 +76,23 @@ public final class ServiceDescriptionModule implements FusekiModule {
             HttpServletRequest request = (HttpServletRequest) req;
             HttpServletResponse response = (HttpServletResponse) res;
             String method = request.getMethod();
-            if (!(("GET".equals(method) || "HEAD".equals(method)) && request.getQueryString() == null)) {
+            boolean read = "GET".equals(method) || "HEAD".equals(method);
+            if (read && "default".equals(request.getQueryString())) {
+                writeUnionGraph(request, response);
+                return;
+            }
+            if (!(read && request.getQueryString() == null)) {
                 chain.doFilter(req, res);
                 return;
             }
-            // Browsers asking for HTML get Turtle too: the description has no HTML form.
+            AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+            if (accept.quality("text/html") > accept.quality("text/turtle")) {
+                // A browser: the query page is the endpoint's human face.
+                response.setHeader("Vary", "Accept");
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", "/query");
+                return;
+            }
             Representation rep = Representation.negotiate(AcceptHeader.parse(request.getHeader("Accept")), OFFERS)
                     .orElse(Representation.TURTLE);
             response.setHeader("Vary", "Accept");
@@ -83,6 +100,27 @@ public final class ServiceDescriptionModule implements FusekiModule {
             response.setContentType(rep.contentType());
             try (OutputStream out = response.getOutputStream()) {
                 RDFWriter.source(describe(site.baseFor(request) + "sparql")).format(rep.rdfFormat()).output(out);
+            }
+        }
+
+        /**
+         * {@code GET /sparql?default}: the Graph Store Protocol's default graph, which this
+         * endpoint's configuration makes the union of the named graphs (Fuseki's own handler
+         * would answer the store's real, empty, default graph).
+         */
+        private void writeUnionGraph(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Representation rep = Representation.negotiate(AcceptHeader.parse(request.getHeader("Accept")), OFFERS)
+                    .orElse(Representation.TURTLE);
+            response.setHeader("Vary", "Accept");
+            if (caching.notModified(request, response, "union-" + rep.extension())) return;
+            response.setContentType(rep.contentType());
+            if ("HEAD".equals(request.getMethod())) return;
+            RDFFormat format = rep == Representation.TURTLE ? RDFFormat.TURTLE_BLOCKS : rep.rdfFormat();
+            try (OutputStream out = response.getOutputStream()) {
+                Txn.executeRead(dataset, () -> {
+                    Graph union = dataset.getUnionGraph();
+                    RDFWriter.source(union).format(format).output(out);
+                });
             }
         }
 

@@ -205,7 +205,8 @@ class PageRenderingTest {
         assertEquals(404, p.status());
         Document doc = Fixture.parse(p);
         assertEquals("rtl", doc.selectFirst("html").attr("dir"));
-        assertEquals("لا يوجد في سجل مورد بهذا العنوان.", doc.selectFirst("article.error bdi").text());
+        assertEquals("لا توجد في سجل صفحة أو مورد بهذا العنوان.", doc.selectFirst("article.error h1 + p").text());
+        assertEquals("غير موجود (404)", doc.selectFirst("article.error h1").text());
     }
 
     @Test
@@ -271,7 +272,8 @@ class PageRenderingTest {
         assertTrue(doc.selectFirst("textarea#query").text().contains("sijill:LegalStatus"));
         assertEquals("selected", doc.selectFirst(".example-list li.selected").className());
         assertEquals(3, doc.select(".example-list li").size(), "all queries, the data check included");
-        assertNotNull(doc.selectFirst("script[src=/static/vendor/codemirror/mode/sparql/sparql.js]"));
+        assertNotNull(doc.selectFirst("script[src=/static/yasgui/yasgui.min.js]"), "YASGUI's editor is loaded");
+        assertTrue(doc.selectFirst("a#download-csv").attr("href").startsWith("/sparql?output=csv&query="));
         SijillException e = assertThrows(SijillException.class,
                 () -> pages.queryPage(Fixture.request(PageLanguage.EN, "/query"), "../etc/passwd", null));
         assertEquals(SijillException.Kind.NOT_FOUND, e.kind());
@@ -281,8 +283,8 @@ class PageRenderingTest {
     void staticFilesAndEditorAreOnTheClasspath() {
         assertTrue(StaticResources.find("sijill.css").isPresent());
         assertTrue(StaticResources.find("query.js").isPresent());
-        assertTrue(StaticResources.find("vendor/codemirror/mode/sparql/sparql.js").isPresent());
-        assertTrue(StaticResources.find("vendor/codemirror/lib/codemirror.js").isPresent());
+        assertTrue(StaticResources.find("yasgui/yasgui.min.js").isPresent(), "YASGUI was copied in by the build (server/frontend)");
+        assertTrue(StaticResources.find("yasgui/yasgui.min.css").isPresent());
         assertTrue(StaticResources.find("../templates/base.peb").isEmpty());
         assertTrue(StaticResources.find("i18n/../../templates/base.peb").isEmpty());
     }

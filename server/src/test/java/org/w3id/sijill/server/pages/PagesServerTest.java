@@ -128,10 +128,12 @@ class PagesServerTest {
         assertEquals(200, css.statusCode());
         assertTrue(css.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"));
         assertTrue(css.body().contains("margin-inline-start"));
-        HttpResponse<String> mode = get("/static/vendor/codemirror/mode/sparql/sparql.js");
-        assertEquals(200, mode.statusCode());
-        assertTrue(mode.body().contains("sparql"));
+        HttpResponse<String> editor = get("/static/yasgui/yasgui.min.js");
+        assertEquals(200, editor.statusCode());
+        assertTrue(editor.body().contains("Yasqe"));
     }
+
+    static final java.util.Set<String> NOT_IN_THIS_SERVER = java.util.Set.of("/dumps/", "/search");
 
     /** The landing page and one page per type, and every own link on them, answer without a 404. */
     @Test
@@ -167,7 +169,8 @@ class PagesServerTest {
             if (!seen.add(l)) continue;
             int status = follow(l, requests).statusCode();
             checked++;
-            if (status != 200) broken.put(l, status);
+            // this server has the pages only: the header's Downloads and Search are other modules' routes
+            if (status != 200 && !NOT_IN_THIS_SERVER.contains(l)) broken.put(l, status);
         }
         assertTrue(checked >= 20, "checked " + checked + " links");
         assertTrue(queue.isEmpty(), "the crawl stayed within 200 requests; left: " + queue);

@@ -1,0 +1,52 @@
+package org.w3id.sijill.server.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.w3id.sijill.server.ld.AcceptHeader;
+
+/**
+ * How an error reaches a client: a person's browser (a {@code GET} or {@code HEAD} that prefers
+ * {@code text/html} to {@code text/plain}) gets the site's error page from the renderer that the
+ * pages module registered in the servlet context under {@link #ATTRIBUTE}; every other client, and
+ * any server without pages, gets the reason as {@link PlainText}.
+ *
+ * <pre>{@code
+ * builder.addServletAttribute(ErrorPages.ATTRIBUTE, (ErrorPages.Renderer) (req, resp, status, msg) -> ...);
+ * ErrorPages.send(request, response, 404, "No resource <...> in Sijill.");
+ * }</pre>
+ */
+public final class ErrorPages {
+    private ErrorPages() {}
+
+    /** The servlet-context attribute holding the {@link Renderer}. */
+    public static final String ATTRIBUTE = "org.w3id.sijill.errorPages";
+
+    /** Writes an error page. */
+    @FunctionalInterface
+    public interface Renderer {
+        /**
+         * @param message the reason, in English (exception and Fuseki messages are)
+         */
+        void render(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException;
+    }
+
+    /** @return whether this request is a person's browser asking for a page */
+    public static boolean wantsPage(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) return false;
+        AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+        return accept.quality("text/html") > accept.quality("text/plain");
+    }
+
+    /** Sends an error as a page or as plain text (see the class comment). */
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        Object renderer = request.getServletContext() == null ? null : request.getServletContext().getAttribute(ATTRIBUTE);
+        if (renderer instanceof Renderer r && wantsPage(request)) {
+            response.resetBuffer();
+            r.render(request, response, status, message);
+        } else {
+            PlainText.send(response, status, message);
+        }
+    }
+}
