@@ -30,6 +30,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SourceDataException;
+import org.w3id.sijill.search.SearchIndexDefinition;
+import org.w3id.sijill.search.TextIndexBuilder;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -44,6 +46,8 @@ import org.w3id.sijill.vocab.SIJILL;
  *   row triples (with provenance) into the source's graph; then the subclass closure and the
  *   gazetteer's mentions;</li>
  *   <li>validates the union of all graphs with the SHACL shapes;</li>
+ *   <li>writes the full-text search index into the new store folder ({@code text-index/},
+ *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step;</li>
  *   <li>only when all passed, writes {@code release.properties} and swaps the new store in.
  *   On any failure the temporary folder is deleted and the existing store is left untouched.</li>
  * </ol>
@@ -143,6 +147,9 @@ public final class StoreBuilder {
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
             ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(d.getUnionGraph()));
+
+            progress.stage("building the text index", 0);
+            TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
 
             progress.stage("counting", 0);
             BuildReport report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));

@@ -84,8 +84,14 @@ public final class SijillServer {
         return this;
     }
 
-    /** Stops the server and releases the port. */
-    public void stop() { fuseki.stop(); }
+    /** Stops the server, releases the port and closes the full-text index (its Lucene write lock). */
+    public void stop() {
+        fuseki.stop();
+        org.apache.jena.fuseki.server.DataAccessPoint dap = fuseki.getDataAccessPointRegistry().get(Site.DATASET_NAME);
+        if (dap != null && dap.getDataService().getDataset() instanceof org.apache.jena.query.text.DatasetGraphText text) {
+            text.getTextIndex().close();
+        }
+    }
 
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }
