@@ -86,8 +86,9 @@ public final class SijillServer {
 
     /** Stops the server, releases the port and closes the full-text index (its Lucene write lock). */
     public void stop() {
+        org.apache.jena.fuseki.server.DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
+        org.apache.jena.fuseki.server.DataAccessPoint dap = registry == null ? null : registry.get(Site.DATASET_NAME);
         fuseki.stop();
-        org.apache.jena.fuseki.server.DataAccessPoint dap = fuseki.getDataAccessPointRegistry().get(Site.DATASET_NAME);
         if (dap != null && dap.getDataService().getDataset() instanceof org.apache.jena.query.text.DatasetGraphText text) {
             text.getTextIndex().close();
         }
