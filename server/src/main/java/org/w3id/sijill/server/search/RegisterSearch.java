@@ -58,7 +58,7 @@ import org.w3id.sijill.search.TextIndexBuilder;
  */
 public final class RegisterSearch {
     /** Texts looked at per query (resources are grouped from them). */
-    static final int MAX_TEXTS = 2000;
+    static final int MAX_TEXTS = 1000;
     /** Distinct words of a query that are used. */
     static final int MAX_TERMS = 12;
     private static final float EXACT_BOOST = 60f;
@@ -125,7 +125,8 @@ public final class RegisterSearch {
         Map<String, Integer> orderedGroups = new LinkedHashMap<>();
         for (String g : TextIndexBuilder.GROUPS) if (groups.containsKey(g)) orderedGroups.put(g, groups.get(g));
         groups.forEach(orderedGroups::putIfAbsent);
-        return new SearchResults(request, kept.size(), kept.subList(from, to), orderedGroups, countries);
+        List<SearchHit> page = kept.subList(from, to).stream().map(h -> withSnippet(h, a)).toList();
+        return new SearchResults(request, kept.size(), page, orderedGroups, countries);
     }
 
     /**
@@ -162,7 +163,14 @@ public final class RegisterSearch {
                 out.putIfAbsent(h.iri(), h);
             }
         }
-        return List.copyOf(out.values());
+        return out.values().stream().map(h -> withSnippet(h, a)).toList();
+    }
+
+    /** The hit with the fragment of its matched text (made only for the hits shown). */
+    private static SearchHit withSnippet(SearchHit h, Analysed a) {
+        String value = h.snippet().isEmpty() ? "" : h.snippet().get(0).text();
+        List<SearchHit.Segment> snippet = a == null || value.isEmpty() ? h.snippet() : snippet(value, h.lang(), a);
+        return new SearchHit(h.iri(), h.nameEn(), h.nameAr(), h.group(), h.type(), h.countries(), h.score(), h.kind(), snippet, h.passage(), h.lang());
     }
 
     /** @return the country names the index knows: code → {en, ar} */
@@ -265,7 +273,7 @@ public final class RegisterSearch {
                 Document d = stored.document(sd.doc);
                 String iri = d.get(SearchIndexDefinition.URI);
                 if (iri == null || best.containsKey(iri)) continue; // docs come best first: the first is the best text
-                best.put(iri, hit(d, sd.score, a));
+                best.put(iri, hit(d, sd.score));
             }
             List<SearchHit> out = new ArrayList<>(best.values());
             out.sort(Comparator.comparingDouble(SearchHit::score).reversed());
@@ -277,7 +285,7 @@ public final class RegisterSearch {
         }
     }
 
-    private static SearchHit hit(Document d, float score, Analysed a) {
+    private static SearchHit hit(Document d, float score) {
         IndexedText kind = IndexedText.valueOf(d.get(SearchIndexDefinition.KIND));
         String value = d.get(kind.field());
         String lang = SearchAnalyzers.primaryLanguage(d.get(SearchIndexDefinition.LANG));
@@ -285,8 +293,7 @@ public final class RegisterSearch {
         for (IndexableField f : d.getFields(SearchIndexDefinition.COUNTRY)) countries.add(f.stringValue());
         return new SearchHit(d.get(SearchIndexDefinition.URI), d.get(SearchIndexDefinition.NAME_EN), d.get(SearchIndexDefinition.NAME_AR),
                 d.get(SearchIndexDefinition.GROUP), d.get(SearchIndexDefinition.TYPE), List.copyOf(countries), score, kind,
-                a == null || value == null ? List.of(new SearchHit.Segment(value == null ? "" : value, false)) : snippet(value, lang, a),
-                d.get(SearchIndexDefinition.PASSAGE));
+                List.of(new SearchHit.Segment(value == null ? "" : value, false)), d.get(SearchIndexDefinition.PASSAGE), lang);
     }
 
     /** The fragment of a text around its first matched word, matched words flagged. */

@@ -21,9 +21,10 @@ import org.w3id.sijill.search.IndexedText;
  * @param kind      the kind of text that matched best
  * @param snippet   the fragment of that text shown, as segments (matched words flagged)
  * @param passage   for an evidence quote, the passage it comes from (or null)
+ * @param lang      the primary language of the matched text ({@code ar}, {@code en} or empty)
  */
 public record SearchHit(String iri, String nameEn, String nameAr, String group, String type, List<String> countries,
-                        double score, IndexedText kind, List<Segment> snippet, String passage) {
+                        double score, IndexedText kind, List<Segment> snippet, String passage, String lang) {
 
     /** A piece of a snippet; {@code hit} when it is one of the query's words. */
     public record Segment(String text, boolean hit) {}
