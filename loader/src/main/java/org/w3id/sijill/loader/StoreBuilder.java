@@ -43,6 +43,8 @@ import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SourceDataException;
 import org.w3id.sijill.release.ReleaseLayout;
+import org.w3id.sijill.search.SearchIndexDefinition;
+import org.w3id.sijill.search.TextIndexBuilder;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -60,6 +62,8 @@ import org.w3id.sijill.vocab.SIJILL;
  *   then the subclass closure and the gazetteer's mentions, as derived statements; then the
  *   statement-provenance check ({@link org.w3id.sijill.provenance.ProvenanceCheck});</li>
  *   <li>validates the union of all graphs with the SHACL shapes;</li>
+ *   <li>writes the full-text search index into the new store folder ({@code text-index/},
+ *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step;</li>
  *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
  *   hook (the command line writes the dumps there) and publishes the folder as an immutable
  *   release: renamed into {@code releases/} and the store path, a symbolic link, flipped to it
@@ -185,6 +189,9 @@ public final class StoreBuilder {
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
             ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(d.getUnionGraph()));
+
+            progress.stage("building the text index", 0);
+            TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
 
             progress.stage("counting", 0);
             report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));

@@ -144,6 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  landing page   " + url);
         out.println("  SPARQL         " + url + "sparql");
         out.println("  query page     " + url + "query");
+        out.println("  search         " + url + "search  (API: " + url + "api/search?q=NTRA)");
         out.println("  linked data    " + url + "id/country/LB  (303 to /page/... or /data/... by Accept)");
         out.println("  ontology       " + url + "ontology  (documentation: " + url + "page/ontology)");
         out.println("  named queries  " + url + "api/queries");

@@ -15,11 +15,13 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.search.SearchIndexDefinition;
 
 /**
  * Loads the Fuseki assembler configuration ({@code fuseki-config/sijill.ttl}) and adapts it to one
  * run as RDF, never as text: the {@code tdb2:location} of the one TDB2 dataset is set to the store
- * directory, and every {@code arq:queryTimeout} context value to the time limit.
+ * directory, the {@code text:directory} of its full-text index (if the file declares one) to the
+ * {@code text-index} folder inside it, and every {@code arq:queryTimeout} context value to the time limit.
  *
  * <pre>{@code
  * Model config = FusekiConfiguration.load(Path.of("fuseki-config/sijill.ttl"),
@@ -32,6 +34,7 @@ public final class FusekiConfiguration {
 
     static final String TDB2 = "http://jena.apache.org/2016/tdb#";
     static final String JA = "http://jena.hpl.hp.com/2005/11/Assembler#";
+    static final String TEXT = "http://jena.apache.org/text#";
 
     /**
      * @param configFile the assembler file
@@ -60,6 +63,17 @@ public final class FusekiConfiguration {
         Resource dataset = datasets.get(0);
         dataset.removeAll(location);
         dataset.addProperty(location, store.toAbsolutePath().normalize().toString());
+
+        Property directory = model.createProperty(TEXT, "directory");
+        List<Resource> indexes = model.listSubjectsWithProperty(RDF.type, model.createResource(TEXT + "TextIndexLucene")).toList();
+        if (indexes.size() > 1) {
+            throw new SijillException(SijillException.Kind.ENVIRONMENT,
+                    configFile + ": expected at most one text:TextIndexLucene, found " + indexes.size());
+        }
+        for (Resource index : indexes) {
+            index.removeAll(directory);
+            index.addProperty(directory, store.toAbsolutePath().normalize().resolve(SearchIndexDefinition.FOLDER).toString());
+        }
 
         if (timeout != null) {
             if (timeout.isNegative() || timeout.isZero()) {

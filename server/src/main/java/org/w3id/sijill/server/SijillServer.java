@@ -97,8 +97,15 @@ public final class SijillServer {
         return this;
     }
 
-    /** Stops the server and releases the port. */
-    public void stop() { fuseki.stop(); }
+    /** Stops the server, releases the port and closes the full-text index (its Lucene write lock). */
+    public void stop() {
+        org.apache.jena.fuseki.server.DataAccessPointRegistry registry = fuseki.getDataAccessPointRegistry();
+        org.apache.jena.fuseki.server.DataAccessPoint dap = registry == null ? null : registry.get(Site.DATASET_NAME);
+        fuseki.stop();
+        if (dap != null && dap.getDataService().getDataset() instanceof org.apache.jena.query.text.DatasetGraphText text) {
+            text.getTextIndex().close();
+        }
+    }
 
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }

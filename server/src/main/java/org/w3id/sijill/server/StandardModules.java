@@ -13,12 +13,13 @@ import org.w3id.sijill.server.dumps.DumpModules;
 import org.w3id.sijill.server.pages.DownloadsInfo;
 import org.w3id.sijill.server.pages.ExampleQueries;
 import org.w3id.sijill.server.pages.PagesModule;
+import org.w3id.sijill.server.search.SearchModule;
 
 /**
  * The modules of the public Sijill server beyond the core ones {@link SijillServer} always has:
  * the JSON-LD context, the dumps (written when missing or of an older release) and the dataset
- * description, the named-query API, and the pages (landing with the downloads, entity pages,
- * ontology documentation, query page). {@code serve} and the integration tests assemble the server
+ * description, the named-query API, the pages (landing with the downloads, entity pages,
+ * ontology documentation, query page) and the search (page, API, autocomplete). {@code serve} and the integration tests assemble the server
  * from this one list.
  *
  * <pre>{@code
@@ -47,6 +48,7 @@ public final class StandardModules {
         modules.add(new NamedQueryModule(paths.queries(), limit));
         modules.add(new PagesModule(new ExampleQueries(paths.queries()), downloads(dumpsDir)));
         modules.add(new org.w3id.sijill.server.observatory.ObservatoryModule());
+        modules.add(new SearchModule());
         return modules;
     }
 

@@ -36,7 +36,9 @@ public final class ServiceAllowListModule implements FusekiModule {
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Set<String> allowed = Site.from(builder).serviceAllowList();
         DatasetGraph dsg = Site.dataset(registry);
-        ServiceExecutorRegistry reg = ServiceExecutorRegistry.chooseRegistry(dsg.getContext()).copy();
+        // From the global registry, not the dataset's: servers in one JVM on the same TDB2 store share
+        // its context, and copying it would keep the checks (and allow-lists) of earlier servers.
+        ServiceExecutorRegistry reg = ServiceExecutorRegistry.get().copy();
         ChainingServiceExecutorBulk bulk = (opService, input, execCxt, chain) -> {
             check(opService, allowed);
             return chain.createExecution(opService, input, execCxt);

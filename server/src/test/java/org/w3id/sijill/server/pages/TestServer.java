@@ -46,6 +46,7 @@ final class TestServer implements AutoCloseable {
                 .timeout(java.time.Duration.ofSeconds(5))
                 .addModule(new PagesModule(new ExampleQueries(Fixture.resource("queries")), DownloadsInfo.NONE))
                 .addModule(new org.w3id.sijill.server.observatory.ObservatoryModule())
+                .addModule(new org.w3id.sijill.server.search.SearchModule())
                 .build()
                 .start();
         return new TestServer(s);
