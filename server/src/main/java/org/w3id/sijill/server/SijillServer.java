@@ -103,7 +103,12 @@ public final class SijillServer {
         org.apache.jena.fuseki.server.DataAccessPoint dap = registry == null ? null : registry.get(Site.DATASET_NAME);
         fuseki.stop();
         if (dap != null && dap.getDataService().getDataset() instanceof org.apache.jena.query.text.DatasetGraphText text) {
-            text.getTextIndex().close();
+            try {
+                text.getTextIndex().close();
+            } catch (org.apache.jena.query.text.TextIndexException e) {
+                // a live reload may have removed the release the index was opened in; nothing is left to release
+                org.slf4j.LoggerFactory.getLogger(SijillServer.class).warn("closing the text index: {}", e.getMessage());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.w3id.sijill.server.observatory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.w3id.sijill.server.ld.AcceptHeader;
 
 /**
  * The formats of the observatory's tables, chosen by {@code format=} or by {@code Accept}.
@@ -51,26 +52,8 @@ public enum TableFormat {
 
     private static Optional<TableFormat> fromAccept(String accept, List<TableFormat> allowed) {
         if (accept == null) return Optional.empty();
-        TableFormat best = null;
-        double bestQ = 0;
-        for (String part : accept.split(",")) {
-            String[] bits = part.strip().split(";");
-            String type = bits[0].strip().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < bits.length; i++) {
-                String b = bits[i].strip();
-                if (b.startsWith("q=")) {
-                    try { q = Double.parseDouble(b.substring(2)); } catch (NumberFormatException e) { q = 0; }
-                }
-            }
-            for (TableFormat t : allowed) {
-                String mt = t.mediaType.split(";")[0];
-                if (mt.equals(type) && q > bestQ) {
-                    best = t;
-                    bestQ = q;
-                }
-            }
-        }
-        return Optional.ofNullable(best);
+        // one reading of Accept for the whole server (RFC 9110 precedence, malformed ranges skipped)
+        List<String> offers = allowed.stream().map(t -> t.mediaType.split(";")[0].strip()).toList();
+        return AcceptHeader.parse(accept).choose(offers).map(mt -> allowed.get(offers.indexOf(mt)));
     }
 }

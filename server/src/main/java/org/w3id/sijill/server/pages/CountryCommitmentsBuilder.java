@@ -94,9 +94,17 @@ public final class CountryCommitmentsBuilder {
                 .thenComparing(a -> a.act() == null ? "" : a.act().label().text(), collator)
                 .thenComparing(a -> a.source() == null ? "" : a.source().iri());
         List<CountryCommitmentsView.Treaty> treaties = new ArrayList<>();
+        // One sentence often states several steps (signature lists, ratification lists): a quote is
+        // shown once on the page; a later step citing it shows its source and links to its claim.
+        Set<String> quoted = new java.util.HashSet<>();
         byTreaty.forEach((iri, acts) -> {
             acts.sort(actOrder);
-            treaties.add(new CountryCommitmentsView.Treaty(values.value(m.createResource(iri)), List.copyOf(acts)));
+            List<CountryCommitmentsView.Act> shown = new ArrayList<>();
+            for (CountryCommitmentsView.Act a : acts) {
+                List<EvidenceView> first = a.evidence().stream().filter(e -> quoted.add(e.quote().text())).toList();
+                shown.add(new CountryCommitmentsView.Act(a.act(), a.date(), a.claim(), a.source(), first, a.notes()));
+            }
+            treaties.add(new CountryCommitmentsView.Treaty(values.value(m.createResource(iri)), List.copyOf(shown)));
         });
         treaties.sort(Comparator.comparing((CountryCommitmentsView.Treaty t) -> t.treaty().label().text(), collator));
 

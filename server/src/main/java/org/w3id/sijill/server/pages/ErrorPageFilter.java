@@ -32,6 +32,9 @@ public final class ErrorPageFilter implements Filter {
         this.renderer = renderer;
     }
 
+    /** Addresses that are folders (an index page), kept with their slash: the downloads and the API documentation. */
+    static final java.util.Set<String> FOLDERS = java.util.Set.of("/dumps/", "/api/docs/", "/api/v1/docs/");
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
@@ -39,7 +42,7 @@ public final class ErrorPageFilter implements Filter {
         String path = request.getRequestURI();
         String method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && path.length() > 1 && path.endsWith("/")
-                && !path.equals("/dumps/") && !path.startsWith("/$/")) {
+                && !FOLDERS.contains(path) && !path.startsWith("/$/")) {
             String target = path.replaceAll("/+$", "");
             if (target.isEmpty()) target = "/";
             String query = request.getQueryString();

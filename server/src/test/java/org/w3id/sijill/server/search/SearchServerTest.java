@@ -275,9 +275,10 @@ class SearchServerTest {
             for (String path : List.of("/api/search?q=", "/search?q=", "/api/search/suggest?q=")) {
                 HttpResponse<String> r = get(path + PageRequest.encode(q));
                 String label = path + (q.length() > 20 ? q.substring(0, 20) + "…" : q);
-                assertTrue(r.statusCode() == 200 || r.statusCode() == 400, label + " → " + r.statusCode() + " " + r.body());
+                // 414: the server's cap on page query strings (4,096 characters) answers the 10 kB query first
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 400 || r.statusCode() == 414, label + " → " + r.statusCode() + " " + r.body());
                 assertNoLuceneInternals(label, r.body());
-                if (r.statusCode() == 400 && path.startsWith("/api/search?")) assertFalse(r.body().isBlank(), "a reason for " + label);
+                if (r.statusCode() >= 400 && path.startsWith("/api/search?")) assertFalse(r.body().isBlank(), "a reason for " + label);
             }
         }
         for (String raw : List.of("%zz", "%E0%A4", "%", "%C3%28")) {
