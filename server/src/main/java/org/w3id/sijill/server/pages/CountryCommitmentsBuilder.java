@@ -67,6 +67,14 @@ public final class CountryCommitmentsBuilder {
 
     /** @return the commitments section of the country {@code countryIri} in {@code lang} */
     public CountryCommitmentsView build(String countryIri, PageLanguage lang) {
+        return build(countryIri, lang, Set.of());
+    }
+
+    /**
+     * @param alreadyQuoted quotes the page already shows (its numbered notes): not repeated here
+     * @return the commitments section of the country {@code countryIri} in {@code lang}
+     */
+    public CountryCommitmentsView build(String countryIri, PageLanguage lang, Set<String> alreadyQuoted) {
         Map<String, List<String>> country = Map.of("country", List.of(countryIri));
         Set<String> participation = subjects(queries.select(namedQueries.named(TREATIES).bind(country)), "claim");
         Set<String> scores = subjects(queries.select(namedQueries.named(SCORES).bind(country)), "observation");
@@ -96,7 +104,7 @@ public final class CountryCommitmentsBuilder {
         List<CountryCommitmentsView.Treaty> treaties = new ArrayList<>();
         // One sentence often states several steps (signature lists, ratification lists): a quote is
         // shown once on the page; a later step citing it shows its source and links to its claim.
-        Set<String> quoted = new java.util.HashSet<>();
+        Set<String> quoted = new java.util.HashSet<>(alreadyQuoted);
         byTreaty.forEach((iri, acts) -> {
             acts.sort(actOrder);
             List<CountryCommitmentsView.Act> shown = new ArrayList<>();

@@ -198,7 +198,10 @@ public final class SijillPages {
                 ctx.put("country", new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes)).build(iri));
                 ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
                 if (CountryCommitmentsBuilder.available(examples)) {
-                    ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang));
+                    // a quote the page's notes already show is not repeated in this section
+                    java.util.Set<String> noted = new java.util.HashSet<>();
+                    if (notes != null) for (CitationNotes.Note n : notes.notes()) if (n.quote() != null) noted.add(n.quote().text());
+                    ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang, noted));
                 }
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
                 if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
