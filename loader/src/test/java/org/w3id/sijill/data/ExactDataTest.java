@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * each doubtful reading the audit found stays fixed (organs typed as organs, parent links stated or
  * editorial, plans not read as start dates, who reported rather than led the Egyptian working group,
  * Algeria's "child protection", the 2008 date of the Egypt–OECD membership, quotes that carry the
- * facts, the empty passage, the leftover reversed ligature).
+ * facts, the empty passage, the leftover reversed ligature, the ITU Director's membership that the
+ * circular does not state).
  */
 class ExactDataTest {
 
@@ -124,6 +125,27 @@ class ExactDataTest {
         // recommendations: the quote is the whole item where the reading holds it (it used to start mid-sentence)
         assertTrue(q.ask("ASK { <https://w3id.org/sijill/id/recommendation/escwa-beirut-2018-report/legislative-framework/1> "
                 + "sijill:evidence/prov:value \"وضع إطار استرشادي إقليمي للتشريعات الخاصة بمكافحة الجريمة الالكترونية.\"@ar }"));
+    }
+
+    @Test
+    void theItuDirectorsMembershipIsEditorialForTheCircularStatesOnlyTheDirector() {
+        // the circular is signed «دورين بوغدان-مارتن» «المديرة» (the Director) and does not say what she directs
+        assertTrue(q.ask("ASK { <https://w3id.org/sijill/id/document/itu-cop-circular-2021/p/26> rdf:value \"المديرة\"@ar }"),
+                "the signature's last line states only «المديرة»");
+        String m = "<https://w3id.org/sijill/id/membership/doreen-bogdan-martin/1>";
+        String editors = "<https://w3id.org/sijill/graph/sijill-editors>";
+        assertTrue(q.ask("ASK { GRAPH " + editors + " { " + m + " org:member <https://w3id.org/sijill/id/person/doreen-bogdan-martin> ; "
+                + "org:organization <https://w3id.org/sijill/id/org/itu-bdt> ; prov:wasDerivedFrom <https://w3id.org/sijill/id/source/sijill-editors> ; "
+                + "skos:note ?n FILTER(STRSTARTS(?n, \"Editorial:\") && CONTAINS(?n, \"المديرة\") && lang(?n) = \"en\") } }"),
+                "the membership in BDT is the editors' reading, with a note saying why");
+        assertFalse(q.ask("ASK { GRAPH <https://w3id.org/sijill/graph/itu-cop-circular-2021> { " + m + " ?p ?o } }"),
+                "the circular's graph files no part of the membership");
+        assertFalse(q.ask("ASK { GRAPH ?g { ?st rdf:subject " + m + " ; prov:wasDerivedFrom <https://w3id.org/sijill/id/document/itu-cop-circular-2021> } }"),
+                "no statement of the membership is attributed to the circular");
+        assertEquals(0, q.count("SELECT ?e WHERE { " + m + " sijill:evidence ?e }"), "an editorial row quotes nothing");
+        // the person herself stays stated by the circular, with her name quoted
+        assertTrue(q.ask("ASK { GRAPH <https://w3id.org/sijill/graph/itu-cop-circular-2021> { <https://w3id.org/sijill/id/person/doreen-bogdan-martin> "
+                + "sijill:evidence/prov:value ?v FILTER(STR(?v) = \"دورين بوغدان-مارتن\") } }"), "the person stays stated by the circular");
     }
 
     @Test
