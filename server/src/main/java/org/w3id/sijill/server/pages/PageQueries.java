@@ -169,7 +169,8 @@ public final class PageQueries {
 
     /**
      * What a passage ?focus supports: the evidence quoting it, the statements citing that evidence
-     * with the labels of their subjects and objects, and its document with title and address.
+     * with the labels of their subjects and objects, its document with title and address, and the
+     * editors' corrected reading of it with their note.
      */
     private static final String PASSAGE_FACTS = PREFIXES + """
             PREFIX schema: <http://schema.org/>
@@ -178,6 +179,7 @@ public final class PageQueries {
               ?st a rdf:Statement ; sijill:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
               ?s ?slp ?sl . ?o ?olp ?ol .
               ?focus dcterms:isPartOf ?doc . ?doc schema:url ?url ; ?dlp ?dl .
+              ?focus sijill:editorialReading ?reading ; skos:editorialNote ?note .
             } WHERE { GRAPH <urn:x-arq:UnionGraph> {
               { ?e prov:wasQuotedFrom ?focus ; prov:value ?q }
               UNION { ?e prov:wasQuotedFrom ?focus . ?st sijill:evidence ?e ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
@@ -187,6 +189,7 @@ public final class PageQueries {
               UNION { ?e prov:wasQuotedFrom ?focus . ?st sijill:evidence ?e ; rdf:object ?o . FILTER(isIRI(?o))
                       ?o ?olp ?ol . FILTER(?olp IN""" + LABEL_PROPS + """
               ) }
+              UNION { ?focus sijill:editorialReading ?reading . OPTIONAL { ?focus skos:editorialNote ?note } }
               UNION { ?focus dcterms:isPartOf ?doc . OPTIONAL { ?doc schema:url ?url }
                       OPTIONAL { ?doc ?dlp ?dl . FILTER(?dlp IN""" + LABEL_PROPS + """
               ) } }

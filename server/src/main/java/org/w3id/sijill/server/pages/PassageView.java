@@ -18,21 +18,36 @@ import org.w3id.sijill.vocab.SIJILL;
  * row per reified statement citing a quote from it), its document and the document's original
  * address when the register has one ({@code schema:url}).
  *
+ * <p>A passage the editors read anew ({@code sijill:editorialReading}, a text extracted out of
+ * reading order) shows that corrected reading first — the text its quotes were checked against,
+ * so every quote is marked in it — attributed to the Sijill editors with their note
+ * ({@code skos:editorialNote}); the raw extraction ({@code rdf:value}) follows as {@link #raw()},
+ * marked where it holds a quote.
+ *
  * <pre>{@code
  * PassageView v = PassageView.build(new ValueRenderer(queries.passageFacts(iri).add(description), terms, lang), iri);
  * }</pre>
  *
- * @param text     the passage text in segments (quoted ones marked), or empty
+ * @param text     the text shown first (the corrected reading when there is one) in segments, quoted ones marked; or empty
  * @param lang     the text's language
  * @param dir      the text's direction
  * @param facts    the facts the passage supports
  * @param document the passage's document, or null
  * @param address  the document's original address (an external link), or null
+ * @param raw      the raw extraction in segments when {@code text} is a corrected reading, else empty
+ * @param note     the editors' note on their reading, or null
+ * @param editors  where the reading's author, the Sijill editors, is described (a local link) when there is a reading, else null
  */
 public record PassageView(List<QuoteHighlighter.Segment> text, String lang, String dir, List<Fact> facts, ValueView document,
-                          ValueView address) {
+                          ValueView address, List<QuoteHighlighter.Segment> raw, Label note, String editors) {
 
     private static final String PROV = "http://www.w3.org/ns/prov#";
+    private static final String EDITORIAL_NOTE = "http://www.w3.org/2004/02/skos/core#editorialNote";
+    /** The external source the corrected readings are attributed to. */
+    static final String EDITORS = SIJILL.ID + "source/sijill-editors";
+
+    /** @return true when the text shown first is the editors' corrected reading */
+    public boolean corrected() { return !raw.isEmpty(); }
 
     /**
      * A fact a passage supports.
@@ -75,13 +90,24 @@ public record PassageView(List<QuoteHighlighter.Segment> text, String lang, Stri
             if (!seen) distinct.add(f);
         }
         List<QuoteHighlighter.Segment> segments = List.of();
+        List<QuoteHighlighter.Segment> raw = List.of();
+        Label note = null;
+        String editors = null;
         String lang = "";
         String dir = "auto";
-        if (text != null && text.getObject().isLiteral()) {
-            segments = QuoteHighlighter.segments(text.getString(), quotes);
-            Label l = ValueRenderer.literal(text.getObject().asLiteral()).label();
+        Statement reading = p.getProperty(SIJILL.editorialReading);
+        Statement shown = reading != null && reading.getObject().isLiteral() ? reading : text;
+        if (shown != null && shown.getObject().isLiteral()) {
+            segments = QuoteHighlighter.segments(shown.getString(), quotes);
+            Label l = ValueRenderer.literal(shown.getObject().asLiteral()).label();
             lang = l.lang();
             dir = l.dir();
+        }
+        if (shown == reading && reading != null) {
+            if (text != null && text.getObject().isLiteral()) raw = QuoteHighlighter.segments(text.getString(), quotes);
+            Statement n = p.getProperty(m.createProperty(EDITORIAL_NOTE));
+            if (n != null && n.getObject().isLiteral()) note = ValueRenderer.literal(n.getObject().asLiteral()).label();
+            editors = LocalLinks.href(EDITORS);
         }
         ValueView document = null;
         ValueView address = null;
@@ -94,6 +120,6 @@ public record PassageView(List<QuoteHighlighter.Segment> text, String lang, Stri
                 address = ValueView.link(url.getObject().asResource().getURI(), new Label(url.getObject().asResource().getURI(), "", false, "ltr"));
             }
         }
-        return new PassageView(segments, lang, dir, List.copyOf(distinct), document, address);
+        return new PassageView(segments, lang, dir, List.copyOf(distinct), document, address, raw, note, editors);
     }
 }

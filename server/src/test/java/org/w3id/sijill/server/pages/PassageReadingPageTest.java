@@ -1,0 +1,172 @@
+package org.w3id.sijill.server.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.sijill.loader.TextNormalizer;
+import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.RealDataServers;
+
+/**
+ * The passage pages of Annex I of the ESCWA report on the real server, in Arabic and English. A
+ * passage whose extraction is out of reading order shows the editors' corrected reading first —
+ * attributed to the Sijill editors as an editorial transcription, with their note — and the raw
+ * extraction beside it; every quote from an annex passage is marked ({@code <mark>}) in the text
+ * shown first, including the quotes that only the corrected reading holds (the build checks them
+ * against it; the raw extraction does not contain them).
+ */
+class PassageReadingPageTest {
+    private static final String REPORT = "https://w3id.org/sijill/id/document/escwa-beirut-2018-report";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    static SijillServer server;
+    static String base;
+
+    /** A quoted annex passage: its raw extraction, its corrected reading (or null) and its quotes. */
+    record Quoted(String token, String raw, String reading, List<String> quotes) {}
+
+    static final Map<String, Quoted> PASSAGES = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        server = RealDataServers.start(List.of());
+        base = "http://localhost:" + server.port();
+        String q = """
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+                PREFIX sijill: <https://w3id.org/sijill/ontology#>
+                SELECT DISTINCT ?token ?raw ?reading ?quote WHERE {
+                  ?p dcterms:isPartOf <%s> ; dcterms:identifier ?token ; rdf:value ?raw .
+                  FILTER(STRSTARTS(?token, "annex-"))
+                  ?e prov:wasQuotedFrom ?p ; prov:value ?quote .
+                  OPTIONAL { ?p sijill:editorialReading ?reading }
+                } ORDER BY ?token ?quote
+                """.formatted(REPORT);
+        Map<String, List<String>> quotes = new LinkedHashMap<>();
+        Map<String, String[]> texts = new LinkedHashMap<>();
+        try (QueryExecHTTP exec = QueryExecHTTP.service(base + "/sparql").query(q).build()) {
+            RowSet rows = exec.select();
+            rows.forEachRemaining(b -> {
+                String token = b.get("token").getLiteralLexicalForm();
+                texts.putIfAbsent(token, new String[] {b.get("raw").getLiteralLexicalForm(),
+                        b.contains("reading") ? b.get("reading").getLiteralLexicalForm() : null});
+                quotes.computeIfAbsent(token, t -> new ArrayList<>()).add(b.get("quote").getLiteralLexicalForm());
+            });
+        }
+        texts.forEach((t, x) -> PASSAGES.put(t, new Quoted(t, x[0], x[1], quotes.get(t))));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    static Document page(String token, String lang) throws Exception {
+        String path = "/page/document/escwa-beirut-2018-report/p/" + token + "?lang=" + lang;
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path);
+        Document d = Jsoup.parse(r.body(), base + path);
+        assertEquals(lang, d.selectFirst("html").attr("lang"), path);
+        return d;
+    }
+
+    /** whether one of the marks holds the whole quote (after the build's normalisation) */
+    static boolean marked(Element text, String quote) {
+        String q = TextNormalizer.normalize(quote);
+        return text.select("mark").stream().anyMatch(m -> TextNormalizer.normalize(m.text()).contains(q));
+    }
+
+    @Test
+    void theAnnexHasQuotedPassagesWithAndWithoutACorrectedReading() {
+        long withReading = PASSAGES.values().stream().filter(p -> p.reading() != null).count();
+        long onlyInReading = PASSAGES.values().stream().filter(p -> p.reading() != null)
+                .mapToLong(p -> p.quotes().stream().filter(q -> !TextNormalizer.contains(p.raw(), q)).count()).sum();
+        System.out.printf("quoted annex passages: %d (%d with a corrected reading); quotes: %d, only in the corrected reading: %d%n",
+                PASSAGES.size(), withReading, PASSAGES.values().stream().mapToLong(p -> p.quotes().size()).sum(), onlyInReading);
+        assertTrue(PASSAGES.size() >= 30, "quoted annex passages found: " + PASSAGES.keySet());
+        assertTrue(withReading >= 20, "quoted annex passages with a corrected reading: " + withReading);
+        assertTrue(onlyInReading >= 20, "quotes the raw extraction does not hold: " + onlyInReading);
+    }
+
+    @Test
+    void everyQuoteOfAnAnnexPassageIsMarkedInTheTextShownFirstInBothLanguages() throws Exception {
+        int checked = 0;
+        int onlyInReading = 0;
+        for (Quoted p : PASSAGES.values()) {
+            for (String lang : List.of("ar", "en")) {
+                Document d = page(p.token(), lang);
+                Element first = d.selectFirst("section.passage-text .passage-body");
+                assertNotNull(first, p.token() + " (" + lang + "): the passage text");
+                String shown = p.reading() != null ? p.reading() : p.raw();
+                assertEquals(TextNormalizer.normalize(shown), TextNormalizer.normalize(first.text()),
+                        p.token() + " (" + lang + "): the text shown first is the " + (p.reading() != null ? "corrected reading" : "extraction"));
+                for (String quote : p.quotes()) {
+                    assertTrue(marked(first, quote), p.token() + " (" + lang + "): quote not marked: " + quote + "\n" + first.html());
+                    checked++;
+                    if (p.reading() != null && !TextNormalizer.contains(p.raw(), quote)) onlyInReading++;
+                }
+            }
+        }
+        assertTrue(checked >= 60, "quotes checked: " + checked);
+        assertTrue(onlyInReading >= 40, "quotes only the corrected reading holds, checked in both languages: " + onlyInReading);
+    }
+
+    @Test
+    void aCorrectedReadingIsAttributedToTheEditorsWithTheRawExtractionBesideIt() throws Exception {
+        int checked = 0;
+        for (Quoted p : PASSAGES.values()) {
+            for (String lang : List.of("ar", "en")) {
+                Document d = page(p.token(), lang);
+                Element section = d.selectFirst("section.passage-text");
+                assertNotNull(section, p.token());
+                if (p.reading() == null) {
+                    assertEquals(0, section.select(".passage-reading, .passage-raw").size(), p.token() + ": no reading, no raw block");
+                    continue;
+                }
+                Element reading = section.selectFirst("figure.passage-reading");
+                assertNotNull(reading, p.token() + " (" + lang + "): the corrected reading");
+                assertTrue(reading.selectFirst(".passage-body") == section.selectFirst(".passage-body"), p.token() + ": the reading comes first");
+                Element by = reading.selectFirst("figcaption a[href=/id/source/sijill-editors]");
+                assertNotNull(by, p.token() + " (" + lang + "): the reading is attributed to the Sijill editors");
+                assertTrue(reading.selectFirst("figcaption").text().contains(lang.equals("ar") ? "تحريري" : "editorial transcription"),
+                        reading.selectFirst("figcaption").text());
+                assertNotNull(reading.selectFirst(".reading-note[lang=en]"), p.token() + ": the editors' note");
+                Element raw = section.selectFirst("details.passage-raw");
+                assertNotNull(raw, p.token() + " (" + lang + "): the raw extraction beside the reading");
+                assertNotNull(raw.selectFirst("summary"));
+                assertEquals(TextNormalizer.normalize(p.raw()), TextNormalizer.normalize(raw.selectFirst(".passage-raw-body").text()),
+                        p.token() + ": the raw extraction as stored");
+                assertTrue(reading.siblingIndex() < raw.siblingIndex(), p.token() + ": the raw extraction comes after the reading");
+                // the raw block marks what it holds of the quotes, and nothing it does not hold
+                for (String quote : p.quotes()) {
+                    if (TextNormalizer.contains(p.raw(), quote)) {
+                        assertTrue(marked(raw, quote), p.token() + ": a quote the extraction holds is marked in it: " + quote);
+                    }
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 40, "pages with a corrected reading checked: " + checked);
+    }
+}
