@@ -80,6 +80,7 @@ class SiteCrawlBrowserTest {
         PAGES.put("presentation", "/page/presentation/beirut-2018-experts-meeting/9");
         PAGES.put("document", "/page/document/escwa-beirut-2018-report");
         PAGES.put("passage", "/page/document/escwa-beirut-2018-report/p/4");
+        PAGES.put("passage-reading", "/page/document/escwa-beirut-2018-report/p/annex-legislative-framework-6");
         PAGES.put("claim", "/page/status/LB/e-transactions/escwa-beirut-2018-report");
         PAGES.put("concept", "/page/concept/law-topic/cybercrime");
         PAGES.put("scheme", "/page/scheme/law-topic");
