@@ -24,7 +24,7 @@ public final class CommitmentTables {
 
     /** The keys of the columns the comparison's download gains (after the claims' own). */
     public static final List<String> COMPARE_COLUMNS = List.of("dimension", "treaty", "treatyLabel", "act", "actLabel", "actDate",
-            "edition", "score", "scale", "firstStrategyDate", "strategyCount", "quote", "notes");
+            "edition", "score", "scale", "scaleLabel", "firstStrategyDate", "strategyCount", "quote", "notes");
 
     private static Table.Column col(PageLanguage lang, String key) {
         return new Table.Column(key, Messages.get(lang, "obs.col." + key));
@@ -157,8 +157,8 @@ public final class CommitmentTables {
                     r.set(source, key(s.source())); r.set(sourceTitle, c.source(s.source()).title().in(lang)); r.set(claim, s.iri());
                     r.set(base, "treaty"); r.set(base + 1, t.slug()); r.set(base + 2, t.label().in(lang)); r.set(base + 3, s.act());
                     r.set(base + 4, actLabel(c, s.act(), lang)); r.set(base + 5, s.date());
-                    r.set(base + 11, s.quotes().stream().map(Snapshot.Quote::text).toList());
-                    r.set(base + 12, Commitments.notesIn(s.notes(), lang));
+                    r.set(base + 12, s.quotes().stream().map(Snapshot.Quote::text).toList());
+                    r.set(base + 13, Commitments.notesIn(s.notes(), lang));
                     rows.add(r);
                 }
             }
@@ -166,15 +166,16 @@ public final class CommitmentTables {
                 List<Object> r = blank(width);
                 r.set(country, st.iso2()); r.set(countryName, st.name(lang));
                 r.set(source, key(s.source())); r.set(sourceTitle, c.source(s.source()).title().in(lang)); r.set(claim, s.iri());
-                r.set(base, "index-score"); r.set(base + 6, s.edition()); r.set(base + 7, s.score()); r.set(base + 8, s.scaleLabel().in(lang));
+                r.set(base, "index-score"); r.set(base + 6, s.edition()); r.set(base + 7, s.score()); r.set(base + 8, s.scale());
+                r.set(base + 9, s.scaleLabel().in(lang));
                 rows.add(r);
             }
             for (Commitments.Strategy s : c.strategiesOf(st.iso2())) {
                 List<Object> r = blank(width);
                 r.set(country, st.iso2()); r.set(countryName, st.name(lang));
                 r.set(source, key(s.source())); r.set(sourceTitle, c.source(s.source()).title().in(lang)); r.set(claim, s.iri());
-                r.set(base, "strategy"); r.set(base + 9, s.firstDate()); r.set(base + 10, s.count());
-                r.set(base + 12, Commitments.notesIn(s.notes(), lang));
+                r.set(base, "strategy"); r.set(base + 10, s.firstDate()); r.set(base + 11, s.count());
+                r.set(base + 13, Commitments.notesIn(s.notes(), lang));
                 rows.add(r);
             }
         }
