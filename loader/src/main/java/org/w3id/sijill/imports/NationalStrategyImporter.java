@@ -150,7 +150,36 @@ public final class NationalStrategyImporter {
 
     /** Header of the project table. */
     public static final List<String> TABLE_COLUMNS =
-            List.of("country", "has_strategy", "first_date", "strategy_count", "source_date", "note_en", "source");
+            List.of("country", "has_strategy", "first_date", "strategy_count", "source_date", "note_en", "note_ar", "source");
+
+    /** The Arabic of each kind of note the importer writes (an editorial translation: it states nothing more). */
+    private static final List<Map.Entry<java.util.regex.Pattern, String>> ARABIC = List.of(
+            Map.entry(java.util.regex.Pattern.compile("DATE ([0-9]{8}): by the dataset's codebook, YYYY0101 means only the year is known\\."),
+                    "DATE $1: بحسب دليل ترميز مجموعة البيانات، تعني الصيغة YYYY0101 أن السنة وحدها معروفة."),
+            Map.entry(java.util.regex.Pattern.compile("DATE ([0-9]{8}): by the dataset's codebook, YYYYMM01 means only the year and month are known\\."),
+                    "DATE $1: بحسب دليل ترميز مجموعة البيانات، تعني الصيغة YYYYMM01 أن السنة والشهر وحدهما معروفان."),
+            Map.entry(java.util.regex.Pattern.compile("The dataset records a strategy \\(cyb_strategy 1\\) but no date \\(NA\\); kept as given\\."),
+                    "تسجّل مجموعة البيانات استراتيجية (cyb_strategy 1) لكن دون تاريخ (NA)؛ أُبقي على ذلك كما ورد."),
+            Map.entry(java.util.regex.Pattern.compile("The dataset gives a date \\(([0-9]{8})\\) but records no strategy \\(cyb_strategy 0\\); kept as given\\."),
+                    "تعطي مجموعة البيانات تاريخاً ($1) لكنها لا تسجّل استراتيجية (cyb_strategy 0)؛ أُبقي على ذلك كما ورد."),
+            Map.entry(java.util.regex.Pattern.compile("The dataset records a first strategy \\(cyb_strategy 1, DATE ([0-9]{8})\\) but a count of 0 strategies "
+                    + "\\(total_strategies 0\\); both kept as given\\."),
+                    "تسجّل مجموعة البيانات استراتيجية أولى (cyb_strategy 1، DATE $1) لكن عدد الاستراتيجيات فيها 0 (total_strategies 0)؛ أُبقي على القيمتين كما وردتا."),
+            Map.entry(java.util.regex.Pattern.compile("The dataset lists this row twice, with the same values \\(lines ([0-9]+) and ([0-9]+)\\)\\."),
+                    "تورد مجموعة البيانات هذا الصف مرتين بالقيم نفسها (السطران $1 و$2)."));
+
+    /**
+     * @param note a note the importer writes, in English
+     * @return the same note in Arabic
+     * @throws SijillException when the note is not one the importer writes (a new kind of note needs its Arabic here)
+     */
+    public static String arabic(String note) {
+        for (Map.Entry<java.util.regex.Pattern, String> e : ARABIC) {
+            java.util.regex.Matcher m = e.getKey().matcher(note);
+            if (m.matches()) return m.replaceAll(e.getValue());
+        }
+        throw new SijillException(SijillException.Kind.ENVIRONMENT, "no Arabic for the note '" + note + "'");
+    }
 
     /**
      * Writes the claims as the project table.
@@ -165,7 +194,8 @@ public final class NationalStrategyImporter {
         }
         List<List<String>> rows = claims.stream().map(c -> List.of(c.iso2(), Boolean.toString(c.hasStrategy()),
                 c.firstDate() == null ? "" : c.firstDate(), c.strategyCount() == null ? "" : c.strategyCount().toString(),
-                c.sourceDate(), String.join(" ", c.notes()), sourceSlug)).toList();
+                c.sourceDate(), String.join(" ", c.notes()), String.join(" ", c.notes().stream().map(NationalStrategyImporter::arabic).toList()),
+                sourceSlug)).toList();
         TableFile.write(table, TABLE_COLUMNS, rows);
     }
 }

@@ -59,9 +59,20 @@ class NationalStrategyImporterTest {
         Path out = dir.resolve("national-strategies.csv");
         NationalStrategyImporter.write(r.claims(), out, "kostyuk-ncs-data-v1");
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals("country,has_strategy,first_date,strategy_count,source_date,note_en,source", lines.get(0));
+        assertEquals("country,has_strategy,first_date,strategy_count,source_date,note_en,note_ar,source", lines.get(0));
         assertEquals(5, lines.size(), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("LB,true,2019-06,1,20190601,")), String.join("\n", lines));
+        // each caveat also in Arabic (issue 14): the same note, translated, with the dataset's own values kept
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("LB,") && l.contains("DATE 20190601: بحسب دليل ترميز مجموعة البيانات")
+                && l.contains("السنة والشهر")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("IQ,") && l.contains("total_strategies 0)؛ أُبقي على القيمتين كما وردتا.")),
+                String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("DZ,") && l.contains("تورد مجموعة البيانات هذا الصف مرتين")), String.join("\n", lines));
+    }
+
+    @Test
+    void aNoteWithoutItsArabicIsAnError() {
+        assertThrows(org.w3id.sijill.core.SijillException.class, () -> NationalStrategyImporter.arabic("A new kind of caveat."));
     }
 
     @Test

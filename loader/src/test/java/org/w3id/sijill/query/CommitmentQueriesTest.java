@@ -153,6 +153,7 @@ class CommitmentQueriesTest {
         assertEquals("2016-12-06", iraq.get("firstDate"));
         assertEquals("0", iraq.get("strategyCount"));
         assertTrue(iraq.get("notes").contains("count of 0"), "the count-0 caveat is kept: " + iraq);
+        assertFalse(iraq.get("notes").matches("(?s).*\\p{IsArabic}.*"), "the English notes, not both languages run together: " + iraq);
         Map<String, String> uae = rows.stream().filter(r -> (ID + "country/AE").equals(r.get("country"))).findFirst().orElseThrow();
         assertEquals("2019-06", uae.get("firstDate"));
         assertEquals("http://www.w3.org/2001/XMLSchema#gYearMonth", uae.get("firstDate@type"));

@@ -59,8 +59,8 @@ class ImportGciAndStrategiesCommandTest {
         assertTrue(r.out().contains("2 countries, 1 claims"), r.out());
         assertTrue(r.err().contains("note: PSE (PS) has no row"), r.err());
         List<String> lines = Files.readAllLines(out.resolve("national-strategies.csv"), StandardCharsets.UTF_8);
-        assertEquals(List.of("country,has_strategy,first_date,strategy_count,source_date,note_en,source",
-                "MA,true,2012-12-05,2,20121205,,kostyuk-ncs-data-v1"), lines);
+        assertEquals(List.of("country,has_strategy,first_date,strategy_count,source_date,note_en,note_ar,source",
+                "MA,true,2012-12-05,2,20121205,,,kostyuk-ncs-data-v1"), lines);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.commitments.CommitmentRequest;
+import org.w3id.sijill.server.commitments.CommitmentTables;
+import org.w3id.sijill.server.commitments.Commitments;
 import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.server.observatory.BadRequest;
 import org.w3id.sijill.server.observatory.Matrix;
@@ -31,7 +34,9 @@ import org.w3id.sijill.server.pages.PageLanguage;
  * The comparison API, versioned under {@code /api/v1/} with the unversioned {@code /api/} paths as
  * aliases: {@code compare} (claims per state, topic and source, with {@code country}, {@code topic},
  * {@code source}, {@code group}, {@code asOf}), {@code countries}, {@code topics}, {@code sources},
- * {@code instruments?country=…}; each as JSON (default), JSON-LD or CSV by {@code format=} or
+ * {@code instruments?country=…}, and (issue 14) {@code treaties} (participation claims, {@code country},
+ * {@code treaty}), {@code scores} (ITU GCI, {@code country}) and {@code strategies} (first national
+ * strategy, {@code country}); each as JSON (default), JSON-LD or CSV by {@code format=} or
  * {@code Accept}, in {@code lang=ar|en}; {@code openapi.json} (OpenAPI 3.1) and {@code docs/} (Swagger
  * UI from its webjar). Countries by ISO alpha-2 or alpha-3 code, M49 code or IRI, any case. ETags
  * are tied to the data release. Bad input: 400 with the reason in the language asked for.
@@ -44,7 +49,8 @@ public final class ObservatoryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ObservatoryApiServlet.class);
     /** The endpoints, also served unversioned under {@code /api/}. */
-    public static final List<String> PATHS = List.of("compare", "countries", "topics", "sources", "instruments", "openapi.json", "docs");
+    public static final List<String> PATHS = List.of("compare", "countries", "topics", "sources", "instruments", "treaties", "scores",
+            "strategies", "openapi.json", "docs");
     private static final List<TableFormat> FORMATS = List.of(TableFormat.JSON, TableFormat.JSONLD, TableFormat.CSV);
     private static final String OPENAPI = "/api/openapi.json";
 
@@ -83,7 +89,7 @@ public final class ObservatoryApiServlet extends HttpServlet {
                 resource(resp, OPENAPI, "application/json");
                 return;
             }
-            if (!List.of("compare", "countries", "topics", "sources", "instruments").contains(endpoint)) {
+            if (!List.of("compare", "countries", "topics", "sources", "instruments", "treaties", "scores", "strategies").contains(endpoint)) {
                 resp.setStatus(404);
                 resp.setContentType("application/json");
                 resp.getOutputStream().write(("{\"status\":404,\"error\":\"no API endpoint '" + endpoint.replaceAll("[^A-Za-z0-9._/-]", "_")
@@ -107,6 +113,15 @@ public final class ObservatoryApiServlet extends HttpServlet {
                 case "countries" -> { Selection.of(s, params); yield Tables.countries(s, lang); }
                 case "topics" -> { Selection.of(s, params); yield Tables.topics(s, lang); }
                 case "sources" -> { Selection.of(s, params); yield Tables.sources(s, lang); }
+                case "treaties" -> {
+                    Commitments c = observatory.commitments();
+                    yield CommitmentTables.treaties(c, CommitmentRequest.states(s, params, List.of("country", "treaty", "lang", "format")),
+                            CommitmentRequest.treaty(c, params), lang);
+                }
+                case "scores" -> CommitmentTables.scores(observatory.commitments(),
+                        CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
+                case "strategies" -> CommitmentTables.strategies(observatory.commitments(),
+                        CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
                 default -> {
                     Selection sel = Selection.of(s, params);
                     if (sel.countries().size() != 1) throw new BadRequest("obs.error.instruments.country", sel.countries().size());

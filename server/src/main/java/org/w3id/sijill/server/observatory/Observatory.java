@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 public final class Observatory {
     private final DatasetGraph dataset;
     private volatile Snapshot snapshot;
+    private volatile org.w3id.sijill.server.commitments.Commitments commitments;
 
     /** @param dataset the store */
     public Observatory(DatasetGraph dataset) {
@@ -33,5 +34,20 @@ public final class Observatory {
             }
         }
         return s;
+    }
+
+    /** @return the store's treaty, index-score and strategy claims (read on first use and kept, like the snapshot) */
+    public org.w3id.sijill.server.commitments.Commitments commitments() {
+        org.w3id.sijill.server.commitments.Commitments c = commitments;
+        if (c == null) {
+            synchronized (this) {
+                c = commitments;
+                if (c == null) {
+                    c = org.w3id.sijill.server.commitments.CommitmentsLoader.load(dataset);
+                    commitments = c;
+                }
+            }
+        }
+        return c;
     }
 }

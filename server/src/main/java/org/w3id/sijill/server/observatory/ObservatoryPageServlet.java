@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.sijill.server.commitments.CommitmentRequest;
+import org.w3id.sijill.server.commitments.CommitmentTables;
+import org.w3id.sijill.server.commitments.CommitmentViews;
 import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.server.pages.Messages;
 import org.w3id.sijill.server.pages.PageLanguage;
@@ -58,7 +61,19 @@ public final class ObservatoryPageServlet extends HttpServlet {
             Snapshot s = observatory.snapshot();
             Map<String, List<String>> params = TableResponses.params(req);
             String topic = "";
+            org.w3id.sijill.server.commitments.Commitments.Treaty treaty = null;
             if (page == Page.MAP) {
+                List<String> tr = params.getOrDefault("treaty", List.of());
+                if (tr.size() > 1) throw new BadRequest("obs.error.once", "treaty");
+                if (!tr.isEmpty() && !tr.get(0).isBlank()) {
+                    List<String> tp = params.getOrDefault("topic", List.of());
+                    if (!tp.isEmpty() && !tp.get(0).isBlank() && !"all".equals(tp.get(0).strip())) {
+                        throw new BadRequest("commitments.error.treatyAndTopic");
+                    }
+                    treaty = CommitmentRequest.treaty(observatory.commitments(), tr.get(0));
+                }
+                params = new HashMap<>(params);
+                params.remove("treaty");
                 List<String> t = params.getOrDefault("topic", List.of());
                 if (t.size() > Selection.MAX_VALUES) throw new BadRequest("obs.error.repeated", "topic", t.size(), Selection.MAX_VALUES);
                 if (t.size() > 1) throw new BadRequest("obs.error.once", "topic");
@@ -72,7 +87,9 @@ public final class ObservatoryPageServlet extends HttpServlet {
             Matrix m = Matrix.of(s, sel);
             if (format != TableFormat.HTML) {
                 Table t = page == Page.MATRIX && format == TableFormat.XLSX || page == Page.MATRIX && format == TableFormat.CSV
-                        ? Tables.matrix(s, m, r.lang()) : Tables.claims(s, m, r.lang());
+                        ? CommitmentTables.matrix(Tables.matrix(s, m, r.lang()), observatory.commitments(), r.lang())
+                        : Tables.claims(s, m, r.lang());
+                if (treaty != null) t = CommitmentTables.treaties(observatory.commitments(), sel.countriesOr(s), treaty, r.lang());
                 if (page == Page.MAP && !topic.isEmpty()) {
                     Selection one = new Selection(sel.countries(), List.of(s.topic(topic).orElseThrow()), sel.sources(), "", sel.asOf());
                     t = Tables.claims(s, Matrix.of(s, one), r.lang());
@@ -80,7 +97,8 @@ public final class ObservatoryPageServlet extends HttpServlet {
                 TableResponses.write(req, resp, t, format, r.lang());
                 return;
             }
-            PageResponses.write(req, resp, page == Page.MATRIX ? matrixPage(r, s, sel, m) : mapPage(r, s, sel, m, topic));
+            PageResponses.write(req, resp, page == Page.MATRIX ? matrixPage(r, s, sel, m)
+                    : treaty != null ? treatyMapPage(r, s, sel, treaty) : mapPage(r, s, sel, m, topic));
         } catch (BadRequest e) {
             if (format == TableFormat.HTML) PageResponses.write(req, resp, error(r, e));
             else TableResponses.badRequest(resp, e, r.lang(), format == TableFormat.JSON || format == TableFormat.JSONLD);
@@ -104,6 +122,8 @@ public final class ObservatoryPageServlet extends HttpServlet {
         ctx.put("groups", s.groups().entrySet().stream().map(e -> Map.of("code", e.getKey(), "label", e.getValue().in(lang))).toList());
         ctx.put("group", sel.group());
         ctx.put("downloads", downloads(r));
+        ctx.put("treatyChoices", observatory.commitments().treaties().stream()
+                .map(t -> Map.of("slug", t.slug(), "label", t.label().in(lang), "href", "/map?treaty=" + t.slug())).toList());
         return ctx;
     }
 
@@ -116,7 +136,10 @@ public final class ObservatoryPageServlet extends HttpServlet {
 
     private RenderedPage matrixPage(PageRequest r, Snapshot s, Selection sel, Matrix m) {
         Map<String, Object> ctx = base(r, Messages.get(r.lang(), "obs.matrix.title"), s, sel);
-        ctx.put("matrix", ObservatoryViews.matrix(s, m, r.lang()));
+        ObservatoryViews.MatrixView view = ObservatoryViews.matrix(s, m, r.lang());
+        ctx.put("matrix", view);
+        int offset = view.sources().stream().mapToInt(ObservatoryViews.SourceRef::n).max().orElse(0);
+        ctx.put("commitments", CommitmentViews.matrix(observatory.commitments(), m.states(), offset, r.lang()));
         return new RenderedPage(200, r.lang(), templates.render("observatory-matrix", r.lang(), ctx));
     }
 
@@ -125,6 +148,16 @@ public final class ObservatoryPageServlet extends HttpServlet {
                 : Messages.get(r.lang(), "obs.map.title.topic", s.topic(topic).orElseThrow().label(r.lang()));
         Map<String, Object> ctx = base(r, title, s, sel);
         ctx.put("map", ObservatoryViews.map(s, m, topic, new MapRenderer(WorldAtlas.load()), r.lang()));
+        ctx.put("topicChoices", s.topics().stream().map(t -> Map.of("code", t.code(), "label", t.label(r.lang()))).toList());
+        return new RenderedPage(200, r.lang(), templates.render("observatory-map", r.lang(), ctx));
+    }
+
+    private RenderedPage treatyMapPage(PageRequest r, Snapshot s, Selection sel, org.w3id.sijill.server.commitments.Commitments.Treaty treaty) {
+        String title = Messages.get(r.lang(), "commitments.map.title", treaty.label().in(r.lang()));
+        Map<String, Object> ctx = base(r, title, s, sel);
+        CommitmentViews.TreatyMap tm = CommitmentViews.map(observatory.commitments(), treaty, sel.countriesOr(s), new MapRenderer(WorldAtlas.load()), r.lang());
+        ctx.put("map", tm.map());
+        ctx.put("treatyMap", tm);
         ctx.put("topicChoices", s.topics().stream().map(t -> Map.of("code", t.code(), "label", t.label(r.lang()))).toList());
         return new RenderedPage(200, r.lang(), templates.render("observatory-map", r.lang(), ctx));
     }

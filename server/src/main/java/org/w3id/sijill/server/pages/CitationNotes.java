@@ -112,6 +112,21 @@ public final class CitationNotes {
         return numbers.isEmpty() ? Cites.NONE : new Cites(List.copyOf(numbers), editorial);
     }
 
+    /**
+     * Cites a quote that is not a statement of this page's model (e.g. a treaty step the page shows
+     * from the observatory's snapshot): the same quote text is the same note as a statement's.
+     *
+     * @param quote    the quote
+     * @param passage  the passage it is quoted from, or null
+     * @param document the passage's document, or null
+     * @return the note's number as a citation
+     */
+    public Cites citeQuote(Label quote, ValueView passage, ValueView document) {
+        String key = "quote|" + quote.lang() + "|" + quote.text().strip().replaceAll("\\s+", " ");
+        Note n = notes.computeIfAbsent(key, k -> new Note(notes.size() + 1, "quote", quote, passage, document, null, null));
+        return new Cites(List.of(n.number()), false);
+    }
+
     /** @return the notes cited so far, by number */
     public List<Note> notes() {
         return List.copyOf(notes.values());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.w3id.sijill.server.commitments.CommitmentTables;
 import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.server.observatory.BadRequest;
 import org.w3id.sijill.server.observatory.Matrix;
@@ -20,7 +21,8 @@ import org.w3id.sijill.server.observatory.Tables;
  * {@code GET /compare?country=LB&country=SY[&country=…]}: two to six Arab League states side by
  * side across the law topics, as of {@code asOf=YYYY[-MM[-DD]]}; without {@code country} the form
  * to choose them. With {@code format=csv|json|jsonld} (or {@code Accept}) the comparison's claims as a
- * table download. Bad codes, counts or dates are answered 400 with the reason.
+ * table download, with the treaty, index-score and first-strategy columns and rows of the compared
+ * states ({@link CommitmentTables#compare}). Bad codes, counts or dates are answered 400 with the reason.
  *
  * <pre>{@code
  * builder.addServlet("/compare", new CompareServlet(pages, new HttpCaching(site::release, site.maxAge())));
@@ -59,7 +61,8 @@ public final class CompareServlet extends HttpServlet {
                 Map<String, List<String>> params = new LinkedHashMap<>(TableResponses.params(req));
                 params.remove("format");
                 Selection sel = Selection.of(s, params);
-                TableResponses.write(req, resp, Tables.claims(s, Matrix.of(s, sel), pr.lang()), format, pr.lang());
+                TableResponses.write(req, resp, CommitmentTables.compare(Tables.claims(s, Matrix.of(s, sel), pr.lang()),
+                        pages.observatory().commitments(), sel.countriesOr(s), pr.lang()), format, pr.lang());
             } catch (BadRequest e) {
                 TableResponses.badRequest(resp, e, pr.lang(), format != TableFormat.CSV);
             }

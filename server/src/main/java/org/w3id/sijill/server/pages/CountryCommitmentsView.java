@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * The country page's commitments section: the treaty steps each source states for the country,
  * its index scores per edition, and its national-strategy claims — each with its source and, for
- * the treaty steps, the verbatim quote.
+ * the treaty steps, the verbatim quote as one of the page's numbered notes.
  *
  * <pre>{@code
- * CountryCommitmentsView v = new CountryCommitmentsBuilder(queries, terms, namedQueries).build(countryIri, lang);
+ * CountryCommitmentsView v = new CountryCommitmentsBuilder(commitments, lang).build(state, notes, sourceViews);
  * v.treaties().forEach(t -> System.out.println(t.treaty().label().text() + ": " + t.acts().size()));
  * }</pre>
  *
@@ -35,10 +35,12 @@ public record CountryCommitmentsView(List<Treaty> treaties, List<Score> scores, 
      * @param date     its date as precise as the source gives it (lexical form), or null
      * @param claim    the claim itself
      * @param source   the source document
-     * @param evidence the verbatim quote with its passage
-     * @param notes    the claim's notes (who states it, what the excerpt does not say)
+     * @param evidence the verbatim quote with its passage, shown in place only when the page has no numbered notes
+     * @param notes    the claim's notes (who states it, what the excerpt does not say), in the page language where translated
+     * @param cites    the page's numbered notes that hold its quote
      */
-    public record Act(ValueView act, String date, ValueView claim, ValueView source, List<EvidenceView> evidence, List<Label> notes) {}
+    public record Act(ValueView act, String date, ValueView claim, ValueView source, List<EvidenceView> evidence, List<Label> notes,
+                      CitationNotes.Cites cites) {}
 
     /**
      * @param dataset     the index (a Data Cube data set)

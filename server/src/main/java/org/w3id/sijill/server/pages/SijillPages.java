@@ -162,6 +162,12 @@ public final class SijillPages {
         Model model = ModelFactory.createDefaultModel().add(d.model());
         Set<String> sources = new LinkedHashSet<>();
         model.listObjectsOfProperty(EntityViewBuilder.WAS_DERIVED_FROM).forEachRemaining(n -> { if (n.isURIResource()) sources.add(n.asResource().getURI()); });
+        // a League state's treaty, score and strategy sources come with the page's own source query
+        org.w3id.sijill.server.observatory.Snapshot.State state = observatory.snapshot().states().stream()
+                .filter(st -> st.iri().equals(iri)).findFirst().orElse(null);
+        org.w3id.sijill.server.commitments.Commitments commitments = observatory.commitments();
+        Set<String> commitmentSources = state == null ? Set.of() : commitments.sourcesOf(state.iso2());
+        sources.addAll(commitmentSources);
         model.add(queries.sourceDetails(sources));
         TermLabels terms = terms();
         PageType type = PageType.of(model, model.createResource(iri));
@@ -197,11 +203,11 @@ public final class SijillPages {
             case COUNTRY -> {
                 ctx.put("country", new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes)).build(iri));
                 ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
-                if (CountryCommitmentsBuilder.available(examples)) {
-                    // a quote the page's notes already show is not repeated in this section
-                    java.util.Set<String> noted = new java.util.HashSet<>();
-                    if (notes != null) for (CitationNotes.Note n : notes.notes()) if (n.quote() != null) noted.add(n.quote().text());
-                    ctx.put("commitments", new CountryCommitmentsBuilder(queries, terms, examples).build(iri, lang, noted));
+                if (state != null && !commitments.isEmpty()) {
+                    EntityViewBuilder sourceViews = new EntityViewBuilder(new ValueRenderer(model, terms, lang));
+                    Map<String, SourceView> views = new java.util.LinkedHashMap<>();
+                    for (String src : commitmentSources) views.put(src, sourceViews.source(model.createResource(src)));
+                    ctx.put("commitments", new CountryCommitmentsBuilder(commitments, lang).build(state, notes, views));
                 }
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
                 if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
@@ -244,6 +250,12 @@ public final class SijillPages {
                 : Messages.get(lang, "compare.title");
         Map<String, Object> ctx = base(r, title);
         ctx.put("compare", view);
+        if (view.hasMatrix()) {
+            org.w3id.sijill.server.observatory.Snapshot snap = observatory.snapshot();
+            List<org.w3id.sijill.server.observatory.Snapshot.State> states = new java.util.ArrayList<>();
+            for (String c : codes) snap.state(c.strip().toUpperCase(java.util.Locale.ROOT)).filter(st -> !states.contains(st)).ifPresent(states::add);
+            ctx.put("commitments", org.w3id.sijill.server.commitments.CommitmentViews.compare(observatory.commitments(), states, lang));
+        }
         ctx.put("chooseHint", Messages.get(lang, "compare.choose", ComparisonBuilder.MIN_COUNTRIES, ComparisonBuilder.MAX_COUNTRIES));
         ctx.put("downloads", java.util.stream.Stream.of("csv", "json", "jsonld").map(f -> Map.of("format", f,
                 "href", r.withParam("format", f), "label", Messages.get(lang, "obs.download." + f))).toList());

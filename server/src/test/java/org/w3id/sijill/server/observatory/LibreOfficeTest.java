@@ -84,7 +84,10 @@ class LibreOfficeTest {
         assertEquals("الرمز الدولي", heading.get(0));
         assertEquals("الدولة", heading.get(1));
         assertTrue(heading.contains("الجرائم الإلكترونية"), heading.toString());
-        assertEquals(2 + 11, heading.size(), "two state columns and the 11 topics");
+        assertEquals(2 + 11 + 7, heading.size(), "two state columns, the 11 topics, five treaties, the latest GCI score, the first strategy");
+        assertTrue(heading.contains("المؤشر العالمي للأمن السيبراني، آخر إصدار"), heading.toString());
+        String somalia = rows.stream().map(Element::text).filter(t -> t.startsWith("SO")).findFirst().orElseThrow();
+        assertTrue(somalia.contains("غير مدرجة في المواد المتاحة"), "a treaty no source names for Somalia, in Arabic: " + somalia);
         String lebanon = rows.stream().map(Element::text).filter(t -> t.startsWith("LB")).findFirst().orElseThrow();
         assertTrue(lebanon.contains("لبنان"), lebanon);
         assertTrue(lebanon.contains("تشريع نافذ"), "statuses in Arabic: " + lebanon);
