@@ -70,7 +70,6 @@ class ServerResourcesTest {
     void oneShortLogLinePerRequestWithoutTheQueryText() throws Exception {
         // as `serve` sets it up: Fuseki's action log at INFO
         Configurator.setLevel(Fuseki.actionLogName, Level.INFO);
-        Configurator.setLevel(RequestLogModule.LOGGER, Level.INFO);
         List<LogEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         AbstractAppender capture = new AbstractAppender("request-log-capture", null, null, true, Property.EMPTY_ARRAY) {

@@ -5,6 +5,8 @@ import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -69,7 +71,12 @@ public final class RequestLogModule implements FusekiModule {
     public void serverBeforeStarting(FusekiServer server) {
         if (mode == Mode.FUSEKI) return;
         Configurator.setLevel(Fuseki.actionLogName, Level.WARN);
-        if (mode == Mode.SHORT) server.getJettyServer().setRequestLog(RequestLogModule::log);
+        if (mode == Mode.SHORT) {
+            // shown by default (Fuseki's logging setup only lets its own loggers through); an operator's own setting wins
+            LoggerContext context = (LoggerContext) LogManager.getContext(false);
+            if (!context.getConfiguration().getLoggers().containsKey(LOGGER)) Configurator.setLevel(LOGGER, Level.INFO);
+            server.getJettyServer().setRequestLog(RequestLogModule::log);
+        }
     }
 
     private static void log(Request request, Response response) {
