@@ -16,6 +16,7 @@ import org.w3id.sijill.server.ld.HttpCaching;
  */
 public final class LandingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private static final int LANDING_MAX_AGE_SECONDS = 300;
     private final transient SijillPages pages;
     private final transient HttpCaching caching;
 
@@ -28,7 +29,10 @@ public final class LandingServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String variant = pages.landingVariant() + "-" + PageResponses.pageRequest(req).lang().code();
-        if (caching.notModified(req, resp, variant)) {
+        boolean current = caching.notModified(req, resp, variant);
+        // five minutes, as before: the downloads it lists appear when the dumps are written
+        resp.setHeader("Cache-Control", "public, max-age=" + LANDING_MAX_AGE_SECONDS);
+        if (current) {
             resp.addHeader("Vary", "Accept-Language, Cookie");
             return;
         }
