@@ -18,6 +18,7 @@ import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.server.ServerLimits;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.StandardModules;
+import org.w3id.sijill.server.http.RequestLogModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,6 +86,14 @@ public final class ServeCommand implements Callable<Integer> {
             + " (default: the dumps/ folder of the served release; var/dumps of the project for an old-style store folder)")
     Path dumps;
 
+    @Option(names = "--output-buffer", paramLabel = "BYTES", defaultValue = "32768",
+            description = "Jetty's output buffer per response (default: ${DEFAULT-VALUE}; Fuseki's own is 5242880)")
+    int outputBuffer;
+
+    @Option(names = "--request-log", paramLabel = "MODE", defaultValue = "short",
+            description = "what is logged per request: short (one line: method, path, status, ms), fuseki (Fuseki's three lines with the query), off (default: ${DEFAULT-VALUE})")
+    String requestLog;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Fuseki configuration (default: fuseki-config/sijill.ttl of the project)")
     Path config;
 
@@ -119,6 +128,12 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SijillException(SijillException.Kind.BAD_INPUT, "serve: " + e.getMessage());
         }
+        RequestLogModule.Mode logMode;
+        try {
+            logMode = RequestLogModule.Mode.parse(requestLog);
+        } catch (IllegalArgumentException e) {
+            throw new SijillException(SijillException.Kind.BAD_INPUT, "serve: " + e.getMessage());
+        }
         if (base == null && !isLoopback(bind)) {
             spec.commandLine().getErr().println("sijill: listening on " + bind + " without --base: links and redirects will name localhost;"
                     + " give the public address with --base URL");
@@ -129,6 +144,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .ontology(ontologyFile)
                 .port(port)
                 .bind(bind)
+                .outputBuffer(outputBuffer)
+                .requestLog(logMode)
                 .limits(limits)
                 .timeout(timeout)
                 .publicBase(base)

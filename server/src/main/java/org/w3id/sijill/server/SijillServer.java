@@ -25,6 +25,8 @@ import org.w3id.sijill.server.http.BindAddressModule;
 import org.w3id.sijill.server.http.ErrorTranslationModule;
 import org.w3id.sijill.server.http.FairUseModule;
 import org.w3id.sijill.server.http.GzipModule;
+import org.w3id.sijill.server.http.OutputBufferModule;
+import org.w3id.sijill.server.http.RequestLogModule;
 import org.w3id.sijill.server.http.RequestSanityModule;
 import org.w3id.sijill.server.dumps.ContextModule;
 import org.w3id.sijill.server.ld.LinkedDataModule;
@@ -55,6 +57,8 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link GzipModule} — compression;</li>
  *   <li>{@link LiveReloadModule} — follows the store link to newly published releases;</li>
  *   <li>{@link BindAddressModule} — the interface to listen on ({@code --bind}, loopback by default);</li>
+ *   <li>{@link OutputBufferModule} — a 32 kB response buffer instead of Fuseki's 5 MB ({@code --output-buffer});</li>
+ *   <li>{@link RequestLogModule} — one short line per request ({@code --request-log});</li>
  * </ol>
  * then the extra modules given to the builder (pages, dumps, ...), in order. Every module can
  * reach the shared {@link Site} with {@code Site.from(builder)} and the store with
@@ -144,6 +148,8 @@ public final class SijillServer {
         private Duration reloadInterval = LiveReloadModule.DEFAULT_INTERVAL;
         private ServerLimits limits = ServerLimits.DEFAULTS;
         private String bind = "127.0.0.1";
+        private int outputBufferBytes = OutputBufferModule.DEFAULT_BYTES;
+        private RequestLogModule.Mode requestLog = RequestLogModule.Mode.SHORT;
         private final List<FusekiModule> extraModules = new ArrayList<>();
 
         private Builder() {}
@@ -180,6 +186,12 @@ public final class SijillServer {
 
         /** @param host the interface to listen on: {@code 127.0.0.1} (default, loopback only), {@code 0.0.0.0} (all), or an address */
         public Builder bind(String host) { this.bind = Objects.requireNonNull(host); return this; }
+
+        /** @param bytes Jetty's output buffer per response (default {@value OutputBufferModule#DEFAULT_BYTES}) */
+        public Builder outputBuffer(int bytes) { this.outputBufferBytes = bytes; return this; }
+
+        /** @param mode what is logged per request (default {@link RequestLogModule.Mode#SHORT}) */
+        public Builder requestLog(RequestLogModule.Mode mode) { this.requestLog = Objects.requireNonNull(mode); return this; }
 
         /** @param age how long clients may cache data and pages */
         public Builder maxAge(Duration age) { this.maxAge = Objects.requireNonNull(age); return this; }
@@ -224,7 +236,9 @@ public final class SijillServer {
                     new AdminAuthModule(adminPassword),
                     new GzipModule(),
                     new LiveReloadModule(reloadInterval),
-                    new BindAddressModule(bind)));
+                    new BindAddressModule(bind),
+                    outputBufferModule(),
+                    new RequestLogModule(requestLog)));
             modules.addAll(extraModules);
 
             Path cors = corsConfig != null ? corsConfig : config.toAbsolutePath().getParent().resolve("cors.properties");
@@ -241,6 +255,14 @@ public final class SijillServer {
                 throw e;
             } catch (RuntimeException e) {
                 throw new SijillException(Kind.ENVIRONMENT, config + " (store " + store + "): " + e.getMessage(), e);
+            }
+        }
+
+        private OutputBufferModule outputBufferModule() {
+            try {
+                return new OutputBufferModule(outputBufferBytes);
+            } catch (IllegalArgumentException e) {
+                throw new SijillException(Kind.BAD_INPUT, e.getMessage(), e);
             }
         }
 

@@ -61,6 +61,8 @@ class LiveReloadTest {
                 .addModules(StandardModules.of(ProjectPaths.locate(), Duration.ofSeconds(5), layout.link().resolve("dumps"), null))
                 .build().start();
         String base = "http://127.0.0.1:" + server.port() + "/";
+        // release A was published without dumps: the server writes them in the background
+        DumpsReady.await(server.port(), Duration.ofSeconds(120));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             assertTrue(get(client, base + "data/country/LB.ttl").headers().firstValue("ETag").orElse("").contains(A));

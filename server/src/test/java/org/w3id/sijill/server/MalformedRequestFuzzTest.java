@@ -49,6 +49,7 @@ class MalformedRequestFuzzTest {
                 .addModules(StandardModules.of(paths, java.time.Duration.ofSeconds(5), tmp.resolve("dumps"), null))
                 .build().start();
         port = server.port();
+        DumpsReady.await(port, java.time.Duration.ofSeconds(120));
     }
 
     /**

@@ -51,14 +51,24 @@ public final class DatasetDescriptionModule implements FusekiModule {
 
     private final Path dumpsDir;
     private final DumpSettings settings;
+    private final BackgroundDumps background;
 
     /**
      * @param dumpsDir the dumps folder (its catalog gives the distributions)
      * @param settings licence and sources; its public base is replaced by this server's
      */
     public DatasetDescriptionModule(Path dumpsDir, DumpSettings settings) {
+        this(dumpsDir, settings, null);
+    }
+
+    /**
+     * @param background the writer of the dumps, when they are written in the background: the
+     *                   description (which lists them) answers {@code 503} until they are
+     */
+    public DatasetDescriptionModule(Path dumpsDir, DumpSettings settings, BackgroundDumps background) {
         this.dumpsDir = dumpsDir;
         this.settings = settings;
+        this.background = background;
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        DescriptionServlet servlet = new DescriptionServlet(site, Site.dataset(registry), new DumpFilesModule.CatalogCache(dumpsDir), settings);
+        DescriptionServlet servlet = new DescriptionServlet(site, Site.dataset(registry), new DumpFilesModule.CatalogCache(dumpsDir), settings, background);
         builder.addServlet("/.well-known/void", servlet);
         builder.addServlet("/dataset", servlet);
     }
@@ -79,12 +89,14 @@ public final class DatasetDescriptionModule implements FusekiModule {
         private final transient DumpFilesModule.CatalogCache catalog;
         private final transient DumpSettings settings;
         private final transient Map<String, Graph> cache = new ConcurrentHashMap<>();
+        private final transient BackgroundDumps background;
 
-        DescriptionServlet(Site site, DatasetGraph store, DumpFilesModule.CatalogCache catalog, DumpSettings settings) {
+        DescriptionServlet(Site site, DatasetGraph store, DumpFilesModule.CatalogCache catalog, DumpSettings settings, BackgroundDumps background) {
             this.site = site;
             this.store = store;
             this.catalog = catalog;
             this.settings = settings;
+            this.background = background;
         }
 
         @Override
@@ -110,6 +122,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
                                 "the dataset description is available as " + String.join(", ", offers)));
             }
             response.setHeader("Vary", "Accept");
+            if (background != null && background.refuseWhileWriting(request, response, catalog.find())) return;
             DumpCatalog c = catalog.get();
             String base = site.baseFor(request);
             Graph g = cache.computeIfAbsent(base + " " + c.release() + " " + site.release().id(), k -> describe(base, c));

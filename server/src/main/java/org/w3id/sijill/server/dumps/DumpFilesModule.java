@@ -18,7 +18,6 @@ import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.DumpFormat;
 import org.w3id.sijill.dump.DumpSettings;
-import org.w3id.sijill.dump.Dumps;
 import org.w3id.sijill.server.Site;
 import org.w3id.sijill.server.ld.HttpCaching;
 
@@ -26,22 +25,24 @@ import org.w3id.sijill.server.ld.HttpCaching;
  * Serves the dumps folder under {@code /dumps/}: {@code /dumps/} lists the files (HTML, the
  * dataset page), {@code /dumps/{file}} sends a file of the catalog with its media type,
  * {@code Content-Length} and {@code ETag "{release}/{sha256}"} ({@code If-None-Match} → 304);
- * anything else is 404. {@link #regenerating} first brings the folder in step with the store
- * ({@link Dumps#ensureCurrent}: written anew when its release differs from the store's).
+ * anything else is 404. {@link #regenerating} brings the folder in step with the store in the
+ * background ({@link BackgroundDumps}: written anew when its release differs from the store's).
  *
  * <pre>{@code
- * SijillServer.builder()...addModule(DumpFilesModule.regenerating(Path.of("var/dumps"), DumpSettings.fromProject(home)))
+ * SijillServer.builder()...addModule(DumpFilesModule.regenerating(Path.of("var/dumps"),
+ *         new BackgroundDumps(Path.of("var/dumps"), DumpSettings.fromProject(home))))
  * // curl -I http://localhost:3030/dumps/sijill.jsonld.gz
  * }</pre>
  */
 public final class DumpFilesModule implements FusekiModule {
 
     private final Path dumpsDir;
-    private final DumpSettings settings;
+    private final BackgroundDumps background;
+    private Runnable pending;
 
-    private DumpFilesModule(Path dumpsDir, DumpSettings settings) {
+    private DumpFilesModule(Path dumpsDir, BackgroundDumps background) {
         this.dumpsDir = dumpsDir;
-        this.settings = settings;
+        this.background = background;
     }
 
     /** Serves {@code dumpsDir} as it is (it must hold complete dumps when requests come). */
@@ -49,9 +50,12 @@ public final class DumpFilesModule implements FusekiModule {
         return new DumpFilesModule(dumpsDir, null);
     }
 
-    /** Serves {@code dumpsDir}, writing the dumps first when they are missing or of another release than the store. */
-    public static DumpFilesModule regenerating(Path dumpsDir, DumpSettings settings) {
-        return new DumpFilesModule(dumpsDir, settings);
+    /**
+     * Serves {@code dumpsDir}, writing the dumps in the background (once the port is open) when they
+     * are missing or of another release than the store; {@code 503} for them until then.
+     */
+    public static DumpFilesModule regenerating(Path dumpsDir, BackgroundDumps background) {
+        return new DumpFilesModule(dumpsDir, background);
     }
 
     @Override
@@ -60,25 +64,38 @@ public final class DumpFilesModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        if (settings != null) {
+        if (background != null) {
             DatasetGraph dsg = Site.dataset(registry);
-            Dumps.ensureCurrent(dsg, site.served().folder(), dumpsDir, settings);
-            // after a live reload: the new release's dumps (written by the build, or now)
-            site.served().onChange(release -> Dumps.ensureCurrent(dsg, site.served().folder(), dumpsDir, settings));
+            // written once the port is open (serverAfterStarting)
+            pending = () -> background.schedule(dsg, site.served().folder(), () -> site.release().id());
+            // after a live reload: the new release's dumps (written by the build: ready at once; else in the background)
+            site.served().onChange(release -> background.schedule(dsg, site.served().folder(), () -> site.release().id()));
         }
         CatalogCache catalog = new CatalogCache(dumpsDir);
-        builder.addServlet("/dumps/*", new FilesServlet(catalog, site));
-        builder.addServlet("/dumps", new FilesServlet(catalog, site));
+        builder.addServlet("/dumps/*", new FilesServlet(catalog, site, background));
+        builder.addServlet("/dumps", new FilesServlet(catalog, site, background));
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        if (pending != null) pending.run();
+    }
+
+    @Override
+    public void serverStopped(FusekiServer server) {
+        if (background != null) background.close();
     }
 
     static final class FilesServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
         private final transient CatalogCache catalog;
         private final transient Site site;
+        private final transient BackgroundDumps background;
 
-        FilesServlet(CatalogCache catalog, Site site) {
+        FilesServlet(CatalogCache catalog, Site site, BackgroundDumps background) {
             this.catalog = catalog;
             this.site = site;
+            this.background = background;
         }
 
         @Override
@@ -90,6 +107,7 @@ public final class DumpFilesModule implements FusekiModule {
                 return;
             }
             String name = path.substring("/dumps/".length());
+            if (background != null && background.refuseWhileWriting(request, response, catalog.find())) return;
             DumpCatalog c = catalog.get();
             if (name.isEmpty()) {
                 DatasetPage.render(request, response, c, null, site);
@@ -128,6 +146,16 @@ public final class DumpFilesModule implements FusekiModule {
         }
 
         Path dir() { return dir; }
+
+        /** @return the catalog, if the folder holds complete dumps */
+        java.util.Optional<DumpCatalog> find() {
+            try {
+                return java.util.Optional.of(get());
+            } catch (SijillException e) {
+                if (e.kind() != SijillException.Kind.NOT_FOUND) throw e;
+                return java.util.Optional.empty();
+            }
+        }
 
         synchronized DumpCatalog get() {
             long now;

@@ -19,8 +19,9 @@ import org.w3id.sijill.dump.DumpSettings;
 public final class DumpModules {
     private DumpModules() {}
 
-    /** @return the modules serving (and, when stale, first regenerating) {@code dumpsDir} */
+    /** @return the modules serving (and, when stale, regenerating in the background) {@code dumpsDir} */
     public static List<FusekiModule> forServe(Path dumpsDir, DumpSettings settings) {
-        return List.of(DumpFilesModule.regenerating(dumpsDir, settings), new DatasetDescriptionModule(dumpsDir, settings));
+        BackgroundDumps background = new BackgroundDumps(dumpsDir, settings);
+        return List.of(DumpFilesModule.regenerating(dumpsDir, background), new DatasetDescriptionModule(dumpsDir, settings, background));
     }
 }

@@ -232,6 +232,9 @@ public final class LinkedDataModule implements FusekiModule {
             int limit = intParam(request, "limit", ResourceDescriber.DEFAULT_INCOMING_LIMIT);
             int offset = intParam(request, "offset", 0);
             String iri = SIJILL.ID + resourcePath;
+            // a client's copy of this release is current: answered before the description is read
+            boolean conditional = request.getHeader("If-None-Match") != null || request.getHeader("If-Modified-Since") != null;
+            if (conditional && caching.notModified(request, response, variant)) return;
             ResourceDescriber.Description d = describer.describe(iri, limit, offset);
             if (d.isEmpty()) throw new SijillException(Kind.NOT_FOUND, "No resource <" + iri + "> in Sijill.");
             if (caching.notModified(request, response, variant)) return;

@@ -36,8 +36,9 @@ import org.w3id.sijill.vocab.SIJILL;
  * <ul>
  *   <li>the resource's own triples, with the blank nodes they lead to (two levels: evidence nodes
  *       and what they hold);</li>
- *   <li>one page of the triples pointing to it (ordered by property, then subject; {@code limit}
- *       and {@code offset}), plus the total count; a blank-node subject is given with its own
+ *   <li>one page of the triples pointing to it (ordered by property, then subject, for up to
+ *       {@link #SORTED_INCOMING} of them, else in the store's order; {@code limit} and {@code offset}),
+ *       plus their count up to {@link #INCOMING_COUNT_CAP}; a blank-node subject is given with its own
  *       triples and the triple that owns it (e.g. the statement an evidence quote supports);</li>
  *   <li>{@code rdf:type}, {@code rdfs:label}, {@code skos:prefLabel} and {@code dcterms:title}
  *       (all languages) of every IRI it links to or is linked from;</li>
@@ -72,6 +73,10 @@ public final class ResourceDescriber {
     public static final int DEFAULT_INCOMING_LIMIT = 200;
     /** Largest page of incoming links a caller may ask for. */
     public static final int MAX_INCOMING_LIMIT = 5000;
+    /** Incoming links counted at most; a resource with more is described as having "more than" this many. */
+    public static final int INCOMING_COUNT_CAP = 10_000;
+    /** Up to this many incoming links, pages are sorted by property and subject. */
+    public static final int SORTED_INCOMING = 1_000;
 
     private static final String PREFIXES = """
             PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -91,7 +96,11 @@ public final class ResourceDescriber {
                 OPTIONAL { ?o2 ?p3 ?o3 FILTER(isBlank(?o2)) } }
             } }""");
 
-    /** One page of incoming links; blank subjects come with their owner and their triples. */
+    /**
+     * One page of incoming links; blank subjects come with their owner and their triples. Sorted by
+     * property and subject when the resource has at most {@link #SORTED_INCOMING} of them; beyond,
+     * in the store's index order (stable for a release), so a page is read without sorting them all.
+     */
     private static final Query INCOMING = QueryFactory.create(PREFIXES + """
             CONSTRUCT { ?s ?p ?r . ?owner ?op ?s . ?s ?sp ?so }
             WHERE {
@@ -100,9 +109,10 @@ public final class ResourceDescriber {
               OPTIONAL { GRAPH ?g2 { ?owner ?op ?s . ?s ?sp ?so } FILTER(isBlank(?s)) }
             }""");
 
+    /** Counts incoming links up to the cap, so a hub costs no more than the cap. */
     private static final Query INCOMING_COUNT = QueryFactory.create(PREFIXES + """
             SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE { GRAPH ?g { ?s ?p ?r }
-                FILTER(?p NOT IN (rdf:subject, rdf:predicate, rdf:object)) } }""");
+                FILTER(?p NOT IN (rdf:subject, rdf:predicate, rdf:object)) } LIMIT """ + (INCOMING_COUNT_CAP + 1) + " }");
 
     /** The reified statements about the resource (rdf:subject), with their evidence nodes. */
     private static final Query STATEMENTS = QueryFactory.create(PREFIXES + """
@@ -212,6 +222,7 @@ public final class ResourceDescriber {
                         ((org.apache.jena.sparql.syntax.ElementGroup) page.getQueryPattern()).get(0)).getQuery();
                 sub.setLimit(incomingLimit);
                 sub.setOffset(incomingOffset);
+                if (incomingCount > SORTED_INCOMING) sub.getOrderBy().clear();
                 in = QueryExec.dataset(dataset).query(page).substitution("r", r).construct();
                 GraphUtil.addInto(model.getGraph(), in);
             }
@@ -248,6 +259,7 @@ public final class ResourceDescriber {
         });
     }
 
+    /** @return the distinct (subject, property) pairs pointing to {@code r}, at most {@link #INCOMING_COUNT_CAP} + 1 */
     private long count(Node r) {
         try (QueryExec qe = QueryExec.dataset(dataset).query(INCOMING_COUNT).substitution("r", r).build()) {
             RowSet rs = qe.select();
@@ -308,7 +320,8 @@ public final class ResourceDescriber {
      * @param iri               the described IRI
      * @param model             own triples, the page of incoming links, labels and provenance
      * @param outgoingCount     triples with the resource (or its blank nodes) as subject
-     * @param incomingCount     all distinct (subject, property) pairs pointing to the resource
+     * @param incomingCount     the distinct (subject, property) pairs pointing to the resource, counted up to
+     *                          {@link #INCOMING_COUNT_CAP} + 1 ({@link #incomingCountCapped()})
      * @param incomingOffset    offset of this page of incoming links
      * @param incomingLimit     size asked for this page
      * @param incomingPageTriples triples the incoming page contributed
@@ -321,5 +334,8 @@ public final class ResourceDescriber {
 
         /** @return whether more incoming links follow this page */
         public boolean hasMoreIncoming() { return incomingOffset + incomingLimit < incomingCount; }
+
+        /** @return whether the resource has more than {@link #INCOMING_COUNT_CAP} incoming links (counting stopped there) */
+        public boolean incomingCountCapped() { return incomingCount > INCOMING_COUNT_CAP; }
     }
 }

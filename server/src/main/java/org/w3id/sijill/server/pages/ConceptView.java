@@ -8,7 +8,7 @@ import org.apache.jena.rdf.model.Resource;
  * that stakeholder group, concepts of that scheme, …), one row per property.
  *
  * <pre>{@code
- * ConceptView c = ConceptView.build(new ValueRenderer(queries.members(iri), terms, lang), iri);
+ * ConceptView c = ConceptView.build(new ValueRenderer(describer.describe(iri, 100, 0).model(), terms, lang), iri);
  * }</pre>
  *
  * @param members rows of members, by property

@@ -47,10 +47,11 @@ public final class PagesModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        SijillPages p = new SijillPages(Site.dataset(registry), site.ontology(), examples, downloads);
+        SijillPages p = new SijillPages(Site.dataset(registry), site.ontology(), examples, downloads)
+                .cachePerRelease(() -> site.release().id());
         HttpCaching caching = new HttpCaching(site::release, site.maxAge());
         this.pages = p;
-        builder.addServlet("", new LandingServlet(p));
+        builder.addServlet("", new LandingServlet(p, caching));
         builder.addServlet("/page/*", new EntityPageServlet(p, caching));
         builder.addServlet("/query", new QueryPageServlet(p));
         builder.addServlet("/compare", new CompareServlet(p, caching));

@@ -66,6 +66,36 @@ public final class SijillPages {
         this.ontology = m;
         this.terms = TermLabels.of(m);
         this.describer = new ResourceDescriber(dataset).withOntology(m.getGraph());
+        PageQueries q = queries;
+        this.landingData = new org.w3id.sijill.server.PerRelease<>(() -> release.get(),
+                () -> new LandingData(Map.copyOf(q.classCounts()), q.countries()));
+    }
+
+    /** What the landing page reads from the store: class counts and the countries. */
+    private record LandingData(Map<String, Long> counts, Model countries) {}
+
+    /** The served release; by default none is known and the landing data is read for every page. */
+    private volatile java.util.function.Supplier<?> release = Object::new;
+    private final org.w3id.sijill.server.PerRelease<LandingData> landingData;
+
+    /**
+     * Reads the store-wide figures of the landing page (counts, countries) once per release instead
+     * of once per request.
+     *
+     * @param releaseId the id of the release served now
+     * @return this
+     */
+    public SijillPages cachePerRelease(java.util.function.Supplier<String> releaseId) {
+        this.release = java.util.Objects.requireNonNull(releaseId);
+        return this;
+    }
+
+    /**
+     * @return what, besides the release and the language, the landing page depends on: the
+     *         published dumps and the date (for its entity tag)
+     */
+    public String landingVariant() {
+        return "landing-" + downloads.current().map(DownloadsInfo.Release::id).orElse("none") + "-" + LocalDate.now(ZoneOffset.UTC);
     }
 
     /** @return the observatory of the store (matrix, map, comparison tables) */
@@ -94,15 +124,16 @@ public final class SijillPages {
         PageLanguage lang = r.lang();
         TermLabels terms = terms();
         ValueRenderer termValues = new ValueRenderer(ModelFactory.createDefaultModel(), terms, lang);
+        LandingData data = landingData.get();
         List<Map<String, Object>> counts = new ArrayList<>();
-        queries.classCounts().entrySet().stream()
+        data.counts().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> {
                     Resource c = ModelFactory.createDefaultModel().createResource(e.getKey());
                     counts.add(Map.of("cls", ValueView.link(e.getKey(), termValues.termLabel(c)), "n", e.getValue(),
                             "queryHref", "/query?query=" + PageRequest.encode(listQuery(e.getKey()))));
                 });
-        Model countries = queries.countries();
+        Model countries = ModelFactory.createDefaultModel().add(data.countries());  // a copy: the kept one is shared
         ValueRenderer cv = new ValueRenderer(countries, terms, lang);
         Collator collator = Collator.getInstance(lang.locale());
         List<Resource> allCountries = countries.listSubjectsWithProperty(RDF.type, SIJILL.Country).toList().stream()
@@ -193,7 +224,8 @@ public final class SijillPages {
         ctx.put("entity", entity);
         ctx.put("notes", notes);
         ctx.put("incomingPage", page);
-        ctx.put("incomingTotal", d.incomingCount());
+        ctx.put("incomingTotal", d.incomingCountCapped()
+                ? Messages.get(lang, "page.incoming.more", ResourceDescriber.INCOMING_COUNT_CAP) : d.incomingCount());
         ctx.put("hasNextIncoming", d.hasMoreIncoming());
         ctx.put("nextHref", r.withParam("page", Integer.toString(page + 1)));
         ctx.put("previousHref", page > 1 ? r.withParam("page", Integer.toString(page - 1)) : null);
@@ -222,8 +254,8 @@ public final class SijillPages {
                 ctx.put("passage", PassageView.build(new ValueRenderer(passage, terms, lang), iri));
             }
             case CONCEPT -> {
-                Model members = queries.members(iri).add(model);
-                ctx.put("concept", ConceptView.build(new ValueRenderer(members, terms, lang), iri));
+                // the members are the page of incoming links the description holds (paged like them), never all of them
+                ctx.put("concept", ConceptView.build(new ValueRenderer(model, terms, lang), iri));
             }
             case LEGAL_INSTRUMENT -> {
                 CountryViewBuilder items = new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes));

@@ -86,6 +86,7 @@ class DumpServingTest {
                 DumpSettings.DEFAULT_BASE + "sparql");
         server = SijillServer.builder().config(home().resolve("fuseki-config/sijill.ttl")).store(store).port(0)
                 .timeout(Duration.ofSeconds(5)).addModules(DumpModules.forServe(dumps, settings)).build().start();
+        org.w3id.sijill.server.DumpsReady.await(server.port(), Duration.ofSeconds(120));
     }
 
     @AfterAll

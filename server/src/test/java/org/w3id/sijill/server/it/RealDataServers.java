@@ -50,7 +50,7 @@ public final class RealDataServers {
     public static SijillServer start(List<String> serviceAllow) {
         ProjectPaths paths = ProjectPaths.locate();
         Path d = folder();
-        return SijillServer.builder()
+        SijillServer server = SijillServer.builder()
                 .config(paths.fusekiConfig().resolve("sijill.ttl"))
                 .store(d.resolve("store"))
                 .ontology(paths.ontology().resolve("sijill.ttl"))
@@ -58,6 +58,9 @@ public final class RealDataServers {
                 .serviceAllow(serviceAllow)
                 .addModules(StandardModules.of(paths, Duration.ofSeconds(10), d.resolve("dumps"), null))
                 .build().start();
+        // the dumps are written in the background after the port opens
+        org.w3id.sijill.server.DumpsReady.await(server.port(), Duration.ofSeconds(120));
+        return server;
     }
 
     private static void delete(Path d) {

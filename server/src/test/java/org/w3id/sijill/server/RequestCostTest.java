@@ -1,0 +1,150 @@
+package org.w3id.sijill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.sijill.core.ProjectPaths;
+import org.w3id.sijill.vocab.SIJILL;
+
+/**
+ * What one request costs on a store with a hub: a topic with {@value #MEMBERS} laws (test-only
+ * IRIs under {@code law/x-test-}), on the real server with the standard modules. Pages list a
+ * bounded page of members, a conditional request is answered before the store is read, and the
+ * landing page's store-wide counts are read once per release.
+ */
+class RequestCostTest {
+    private static final int MEMBERS = 12_000;
+    private static final String HUB = "concept/law-topic/x-test-hub";
+
+    private static SijillServer server;
+    private static Path store;
+
+    @BeforeAll
+    static void start() {
+        store = TestStores.fixtureStore();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        Node g = NodeFactory.createURI("urn:x-test:hub");
+        Node hub = NodeFactory.createURI(SIJILL.ID + HUB);
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(g, hub, RDF.Nodes.type, SKOS.Concept.asNode());
+            dsg.add(g, hub, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("Hub topic", "en"));
+            for (int i = 0; i < MEMBERS; i++) {
+                Node law = NodeFactory.createURI(SIJILL.ID + "law/x-test-" + i);
+                dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
+                dsg.add(g, law, SIJILL.topic.asNode(), hub);
+                dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Law " + i, "en"));
+            }
+        });
+        ProjectPaths paths = ProjectPaths.locate();
+        server = SijillServer.builder().config(TestStores.CONFIG).store(store).port(0).timeout(Duration.ofSeconds(5))
+                .addModules(StandardModules.of(paths, null, store.resolve("dumps-not-written"), null).stream()
+                        .filter(m -> !m.name().equals("Sijill dumps") && !m.name().equals("Sijill dataset description")).toList())
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/" + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (headers.length > 0) b.headers(headers);
+        return TestServer.send(b.build());
+    }
+
+    @Test
+    void aHubConceptPageListsOnePageOfMembers() {
+        HttpResponse<String> r = get("page/" + HUB, "Accept-Language", "en");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().length() < 400_000, "page of " + r.body().length() + " characters");
+        Document page = Jsoup.parse(r.body());
+        long members = page.select("#members a[href*=/law/x-test-]").stream().map(a -> a.attr("href")).distinct().count();
+        assertTrue(members > 0 && members <= 100, members + " members listed on one page");
+        assertNotNull(page.selectFirst("a[rel=next][href$=page=2]"), "a next page");
+        // counting stopped at the cap
+        String total = page.selectFirst("#incoming h2 small").text();
+        assertTrue(total.contains("more than"), total);
+
+        Document second = Jsoup.parse(get("page/" + HUB + "?page=2", "Accept-Language", "en").body());
+        assertNotNull(second.selectFirst("a[rel=prev][href$=page=1]"), "a previous page");
+        long secondMembers = second.select("#members a[href*=/law/x-test-]").stream().map(a -> a.attr("href")).distinct().count();
+        assertTrue(secondMembers > 0 && secondMembers <= 100);
+    }
+
+    @Test
+    void aConditionalDataRequestIsAnsweredBeforeTheDescriptionIsRead() {
+        String path = "data/" + HUB + ".ttl";
+        HttpResponse<String> first = get(path);
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        List<Long> full = new ArrayList<>();
+        List<Long> conditional = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(200, get(path).statusCode());
+            long t1 = System.nanoTime();
+            assertEquals(304, get(path, "If-None-Match", etag).statusCode());
+            long t2 = System.nanoTime();
+            full.add(t1 - t0);
+            conditional.add(t2 - t1);
+        }
+        long fullMedian = median(full);
+        long conditionalMedian = median(conditional);
+        assertTrue(conditionalMedian * 4 < fullMedian, "304 median " + conditionalMedian / 1000 + " µs vs 200 median " + fullMedian / 1000 + " µs");
+    }
+
+    @Test
+    void theLandingPageHasAnEntityTagAndReadsItsCountsOncePerRelease() {
+        HttpResponse<String> first = get("", "Accept-Language", "en");
+        assertEquals(200, first.statusCode());
+        String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on the landing page"));
+        assertEquals(304, get("", "Accept-Language", "en", "If-None-Match", etag).statusCode());
+        assertEquals(200, get("", "Accept-Language", "ar", "If-None-Match", etag).statusCode(), "the other language is another entity");
+        long laws = lawCount(first.body());
+        assertTrue(laws >= MEMBERS, "laws counted: " + laws);
+
+        // more laws in the same store, same release: the page keeps the counts it read for this release
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        Txn.executeWrite(dsg, () -> dsg.add(NodeFactory.createURI("urn:x-test:hub"), NodeFactory.createURI(SIJILL.ID + "law/x-test-extra"),
+                RDF.Nodes.type, SIJILL.Law.asNode()));
+        assertEquals(laws, lawCount(get("", "Accept-Language", "en").body()), "counts are not read again within a release");
+    }
+
+    /** @return the landing page's count of laws (the row whose list query names {@code sijill:Law}) */
+    private static long lawCount(String html) {
+        for (var link : Jsoup.parse(html).select("#counts tbody td a")) {
+            if (link.attr("href").contains("ontology%23Law%3E")) return Long.parseLong(link.text().replaceAll("[^0-9]", ""));
+        }
+        throw new AssertionError("no law count on the landing page");
+    }
+
+    private static long median(List<Long> xs) {
+        List<Long> sorted = new ArrayList<>(xs);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
