@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
-import org.w3id.sijill.server.sparql.ResultLimitModule;
 
 /**
  * Issue 12, item 4: an answer cut by the row cap or the byte cap ends, in every result format,
@@ -42,6 +41,10 @@ import org.w3id.sijill.server.sparql.ResultLimitModule;
  * the headers left), so the body marker is all a client has, besides the HTTP trailer.
  */
 class TruncationMarkerTest {
+    /** The documented markers (README, "Cut answers"). */
+    static final String HEADER = "Sijill-Truncated";
+    static final String BODY_MARKER = "sijill:truncated";
+    static final String JSONLD_MARKER = "@sijillTruncated";
     static final long MAX_ROWS = 40_000;
     static final long MAX_BYTES = 6L << 20;
     static final String ROW_LIMIT = "row-limit; rows=" + MAX_ROWS;
@@ -80,7 +83,7 @@ class TruncationMarkerTest {
         HttpResponse<byte[]> r = query(server, PADDED, accept);
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         assertTrue(r.body().length > 5 << 20, accept + ": the answer passed the response buffer, " + r.body().length + " bytes");
-        assertTrue(r.headers().firstValue(ResultLimitModule.MARKER).isEmpty(), accept + ": cut after the headers were sent");
+        assertTrue(r.headers().firstValue(HEADER).isEmpty(), accept + ": cut after the headers were sent");
         System.out.println("[issue12] " + accept + " cut while streaming: " + r.body().length + " bytes");
         return r.body();
     }
@@ -93,7 +96,7 @@ class TruncationMarkerTest {
 
     static void checkJson(byte[] body, String reason, boolean exactRows) {
         JsonObject doc = JSON.parse(new ByteArrayInputStream(body));
-        assertEquals(reason, doc.get(ResultLimitModule.BODY_MARKER).getAsString().value(), tail(body));
+        assertEquals(reason, doc.get(BODY_MARKER).getAsString().value(), tail(body));
         int n = doc.get("results").getAsObject().get("bindings").getAsArray().size();
         if (exactRows) assertEquals(MAX_ROWS, n);
         else assertTrue(n > 0 && n < 100_000, "rows before the byte cap: " + n);
@@ -116,7 +119,7 @@ class TruncationMarkerTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body));
         Node last = doc.getLastChild();
         assertEquals(Node.COMMENT_NODE, last.getNodeType(), tail(body));
-        assertEquals(" " + ResultLimitModule.BODY_MARKER + " " + reason + " ", last.getNodeValue());
+        assertEquals(" " + BODY_MARKER + " " + reason + " ", last.getNodeValue());
         int n = doc.getElementsByTagName("result").getLength();
         if (exactRows) assertEquals(MAX_ROWS, n);
         else assertTrue(n > 0 && n < 100_000, "rows before the byte cap: " + n);
@@ -139,7 +142,7 @@ class TruncationMarkerTest {
         assertTrue(text.endsWith(eol), tail(body));
         List<String> lines = Arrays.asList(text.substring(0, text.length() - eol.length()).split(eol, -1));
         assertEquals(header, lines.get(0));
-        assertEquals("# " + ResultLimitModule.BODY_MARKER + " " + reason + sep.repeat(3), lines.get(lines.size() - 1), tail(body));
+        assertEquals("# " + BODY_MARKER + " " + reason + sep.repeat(3), lines.get(lines.size() - 1), tail(body));
         for (String l : lines) assertEquals(3, l.chars().filter(c -> c == sep.charAt(0)).count(), "every row has four cells: " + l);
         int n = lines.size() - 2;
         if (exactRows) assertEquals(MAX_ROWS, n);
@@ -175,18 +178,18 @@ class TruncationMarkerTest {
             String type = lang.getHeaderString();
             HttpResponse<byte[]> r = query(rows, construct, type);
             assertEquals(200, r.statusCode(), type);
-            assertEquals(ROW_LIMIT, r.headers().firstValue(ResultLimitModule.MARKER).orElse(null), type);
+            assertEquals(ROW_LIMIT, r.headers().firstValue(HEADER).orElse(null), type);
             Graph g = GraphFactory.createDefaultGraph();
             RDFParser.source(new ByteArrayInputStream(r.body())).lang(RDFLanguages.contentTypeToLang(type)).parse(g);
             assertEquals(MAX_ROWS, g.size(), type + ": well formed, with the rows up to the cap and nothing more");
             String end = tail(r.body()).strip();
             if (lang == Lang.JSONLD) {
                 JsonObject doc = JSON.parse(new ByteArrayInputStream(r.body()));
-                assertEquals(ROW_LIMIT, doc.get(ResultLimitModule.JSONLD_MARKER).getAsString().value(), end);
+                assertEquals(ROW_LIMIT, doc.get(JSONLD_MARKER).getAsString().value(), end);
             } else if (lang == Lang.RDFXML) {
-                assertTrue(end.endsWith("</rdf:RDF>\n<!-- " + ResultLimitModule.BODY_MARKER + " " + ROW_LIMIT + " -->"), end);
+                assertTrue(end.endsWith("</rdf:RDF>\n<!-- " + BODY_MARKER + " " + ROW_LIMIT + " -->"), end);
             } else {
-                assertTrue(end.endsWith("# " + ResultLimitModule.BODY_MARKER + " " + ROW_LIMIT), end);
+                assertTrue(end.endsWith("# " + BODY_MARKER + " " + ROW_LIMIT), end);
             }
         }
     }
@@ -195,8 +198,8 @@ class TruncationMarkerTest {
     void anAnswerWithinTheCapsHasNoMarker() throws Exception {
         HttpResponse<byte[]> r = query(rows, "SELECT ?s { ?s ?p ?o } LIMIT 5", "application/sparql-results+json");
         assertEquals(200, r.statusCode());
-        assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains(ResultLimitModule.BODY_MARKER));
-        assertTrue(r.headers().firstValue(ResultLimitModule.MARKER).isEmpty());
+        assertFalse(new String(r.body(), StandardCharsets.UTF_8).contains(BODY_MARKER));
+        assertTrue(r.headers().firstValue(HEADER).isEmpty());
         assertEquals(5, ResultSetFormatter.consume(ResultSetFactory.fromJSON(new ByteArrayInputStream(r.body()))));
     }
 
