@@ -30,7 +30,8 @@ import org.w3id.sijill.core.ProjectPaths;
  * attack pass found, then a seeded fuzz of 10^4 malformed requests over every
  * path of the server as {@code serve} assembles it (all modules: pages, dumps, named queries; on the
  * fixture store, so that the many pages rendered stay cheap on a loaded machine), sent
- * over raw loopback sockets so that broken escapes and headers reach the server as they are.
+ * over raw loopback sockets so that broken escapes and headers reach the server as they are,
+ * each worker's requests one after another on a kept-alive connection.
  */
 class MalformedRequestFuzzTest {
     static final int FUZZ_REQUESTS = Integer.getInteger("sijill.fuzz.requests", 10_000);
@@ -301,6 +302,8 @@ class MalformedRequestFuzzTest {
         AtomicInteger connections = new AtomicInteger();
         int threads = 8;
         String load0 = loadAverage();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -310,51 +313,51 @@ class MalformedRequestFuzzTest {
                 jobs.add(pool.submit(() -> {
                     Random r = new Random(SEED * 1000 + worker);
                     try (Connection conn = new Connection()) {
-                    for (int i = worker; i < FUZZ_REQUESTS; i += threads) {
-                        // one malformation per request, of one of eight kinds; three of them (the
-                        // headers) reach the page renderers, the rest are refused early
-                        int kind = r.nextInt(8);
-                        String method = kind == 0 ? pick(r, METHODS) : kind == 1 ? "POST" : "GET";
-                        String path = pick(r, PATHS);
-                        // the two pages that cost most to render get a quarter of their share (still
-                        // some 80 requests each); their refusals are the same code as everywhere
-                        if (HEAVY.contains(path) && r.nextInt(4) != 0) path = pick(r, PATHS);
-                        StringBuilder target = new StringBuilder(path);
-                        if (kind == 2) target.append(pick(r, PATH_SUFFIXES));
-                        int params = kind == 3 ? 1 + r.nextInt(3) : r.nextInt(2);
-                        for (int p = 0; p < params; p++) {
-                            target.append(p == 0 ? '?' : '&').append(pick(r, NAMES));
-                            if (r.nextInt(8) != 0) target.append('=').append(kind == 3 && p == 0 ? pick(r, BAD_VALUES) : pick(r, VALUES));
+                        for (int i = worker; i < FUZZ_REQUESTS; i += threads) {
+                            // one malformation per request, of one of eight kinds; three of them (the
+                            // headers) reach the page renderers, the rest are refused early
+                            int kind = r.nextInt(8);
+                            String method = kind == 0 ? pick(r, METHODS) : kind == 1 ? "POST" : "GET";
+                            String path = pick(r, PATHS);
+                            // the two pages that cost most to render get a quarter of their share (still
+                            // some 80 requests each); their refusals are the same code as everywhere
+                            if (HEAVY.contains(path) && r.nextInt(4) != 0) path = pick(r, PATHS);
+                            StringBuilder target = new StringBuilder(path);
+                            if (kind == 2) target.append(pick(r, PATH_SUFFIXES));
+                            int params = kind == 3 ? 1 + r.nextInt(3) : r.nextInt(2);
+                            for (int p = 0; p < params; p++) {
+                                target.append(p == 0 ? '?' : '&').append(pick(r, NAMES));
+                                if (r.nextInt(8) != 0) target.append('=').append(kind == 3 && p == 0 ? pick(r, BAD_VALUES) : pick(r, VALUES));
+                            }
+                            List<String> headers = new ArrayList<>();
+                            if (kind == 4 || r.nextInt(4) == 0) headers.add("Accept: " + pick(r, ACCEPTS));
+                            if (kind == 5 || r.nextInt(4) == 0) headers.add("Accept-Language: " + pick(r, LANGS));
+                            if (kind == 6) {
+                                headers.add(switch (r.nextInt(3)) {
+                                    case 0 -> "Cookie: lang=" + pick(r, LANGS).replace(";", "");
+                                    case 1 -> "If-None-Match: " + pick(r, LANGS);
+                                    default -> "Range: bytes=" + pick(r, VALUES);
+                                });
+                            }
+                            if (kind == 7) target.append(target.indexOf("?") < 0 ? '?' : '&').append(pick(r, NAMES)).append('=').append("x".repeat(3000 + r.nextInt(60_000)));
+                            byte[] body = null;
+                            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+                                headers.add("Content-Type: " + pick(r, CONTENT_TYPES));
+                                body = pick(r, BODIES).getBytes(StandardCharsets.ISO_8859_1);
+                            }
+                            String described = method + " " + abbreviate(target.toString()) + " " + headers;
+                            long r0 = System.nanoTime();
+                            try {
+                                Answer a = conn.exchange(method, target.toString(), headers, body);
+                                msByPath.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - r0) / 1_000_000);
+                                byStatus.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
+                                if (a.status() >= 500 || a.status() < 0) failures.add(a.status() + " for " + described + ": " + abbreviate(a.body()));
+                            } catch (IOException e) {
+                                failures.add("no answer for " + described + ": " + e);
+                            }
+                            done.incrementAndGet();
                         }
-                        List<String> headers = new ArrayList<>();
-                        if (kind == 4 || r.nextInt(4) == 0) headers.add("Accept: " + pick(r, ACCEPTS));
-                        if (kind == 5 || r.nextInt(4) == 0) headers.add("Accept-Language: " + pick(r, LANGS));
-                        if (kind == 6) {
-                            headers.add(switch (r.nextInt(3)) {
-                                case 0 -> "Cookie: lang=" + pick(r, LANGS).replace(";", "");
-                                case 1 -> "If-None-Match: " + pick(r, LANGS);
-                                default -> "Range: bytes=" + pick(r, VALUES);
-                            });
-                        }
-                        if (kind == 7) target.append(target.indexOf("?") < 0 ? '?' : '&').append(pick(r, NAMES)).append('=').append("x".repeat(3000 + r.nextInt(60_000)));
-                        byte[] body = null;
-                        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-                            headers.add("Content-Type: " + pick(r, CONTENT_TYPES));
-                            body = pick(r, BODIES).getBytes(StandardCharsets.ISO_8859_1);
-                        }
-                        String described = method + " " + abbreviate(target.toString()) + " " + headers;
-                        long r0 = System.nanoTime();
-                        try {
-                            Answer a = conn.exchange(method, target.toString(), headers, body);
-                            msByPath.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - r0) / 1_000_000);
-                            byStatus.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
-                            if (a.status() >= 500 || a.status() < 0) failures.add(a.status() + " for " + described + ": " + abbreviate(a.body()));
-                        } catch (IOException e) {
-                            failures.add("no answer for " + described + ": " + e);
-                        }
-                        done.incrementAndGet();
-                    }
-                    connections.addAndGet(conn.opened);
+                        connections.addAndGet(conn.opened);
                     }
                     return null;
                 }));
@@ -364,10 +367,12 @@ class MalformedRequestFuzzTest {
             pool.shutdownNow();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
         System.out.println("[issue12] fuzz: " + done.get() + " malformed requests over " + PATHS.length + " paths on "
-                + connections.get() + " connections in " + ms + " ms (load average before " + load0 + ", after " + loadAverage() + "), statuses " + new TreeMap<>(byStatus)
+                + connections.get() + " connections in " + ms + " ms, " + cpuMs + " ms CPU of server and client (load average before " + load0 + ", after " + loadAverage() + "), statuses " + new TreeMap<>(byStatus)
                 + ", failures " + failures.size() + "; total ms by path " + new TreeMap<>(msByPath));
         assertEquals(FUZZ_REQUESTS, done.get());
+        assertEquals(new java.util.TreeSet<>(List.of(PATHS)), new java.util.TreeSet<>(msByPath.keySet()), "every path was fuzzed");
         assertTrue(failures.isEmpty(), failures.size() + " requests got a 5xx or no answer, e.g. " + failures.stream().sorted().limit(12).toList());
     }
 
