@@ -272,8 +272,9 @@ class MalformedRequestFuzzTest {
             "/api/queries", "/api/queries/cq02-countries-side-by-side", "/api/queries/cq01-topic-status-by-country",
             "/dumps/", "/dumps/SHA256SUMS", "/dataset", "/.well-known/void", "/context.jsonld", "/$/ping", "/$/metrics",
             "/$/stats", "/static/sijill.css", "/page/document/escwa-2018", "/id/", "/page/", "/data/", "/nothing-here"};
-    /** The paths that cost most to answer (a country page renders in several queries). */
-    static final java.util.Set<String> HEAVY = java.util.Set.of("/page/country/LB", "/");
+    /** The paths that cost most to answer (pages rendered from several queries, descriptions in four syntaxes). */
+    static final java.util.Set<String> HEAVY = java.util.Set.of("/page/country/LB", "/", "/query", "/page/ontology",
+            "/data/country/LB.ttl", "/data/country/LB.jsonld", "/data/country/LB.nt", "/data/country/LB.rdf");
     static final String[] NAMES = {"lang", "country", "format", "limit", "offset", "query", "graph", "default", "topic", "q",
             "year", "iso", "output", "timeout", "update", "x"};
     static final String[] BAD_VALUES = {"%zz", "%", "%F", "%FF", "%C3", "%C3%28", "%ED%A0%80", "%E2%82", "%F8%88%80%80%80", "%G0", "%%", "a%"};
@@ -319,8 +320,8 @@ class MalformedRequestFuzzTest {
                             int kind = r.nextInt(8);
                             String method = kind == 0 ? pick(r, METHODS) : kind == 1 ? "POST" : "GET";
                             String path = pick(r, PATHS);
-                            // the two pages that cost most to render get a quarter of their share (still
-                            // some 80 requests each); their refusals are the same code as everywhere
+                            // the paths that cost most to answer get a quarter of their share (still
+                            // some 90 requests each); their refusals are the same code as everywhere
                             if (HEAVY.contains(path) && r.nextInt(4) != 0) path = pick(r, PATHS);
                             StringBuilder target = new StringBuilder(path);
                             if (kind == 2) target.append(pick(r, PATH_SUFFIXES));

@@ -186,12 +186,15 @@ public final class ResultLimitModule implements FusekiModule {
      * a cut answer goes in.
      */
     static final class Counting extends HttpServletResponseWrapper {
+        /** The bytes always held back: more than the end of any document (a JSON document's last brace). */
         static final int HOLD = 256;
+        static final int BUFFER = 16_384;
         private final Budget budget;
         private ServletOutputStream out;
         private ServletOutputStream counted;
-        private final byte[] tail = new byte[HOLD];
-        private int tailLength;
+        private final byte[] buffer = new byte[BUFFER];
+        private final byte[] single = new byte[1];
+        private int buffered;
         private final StringBuilder firstLine = new StringBuilder();
         private boolean firstLineDone;
         private boolean closed;
@@ -206,7 +209,7 @@ public final class ResultLimitModule implements FusekiModule {
             if (counted == null) {
                 out = super.getOutputStream();
                 counted = new ServletOutputStream() {
-                    @Override public void write(int b) throws IOException { accept(new byte[] {(byte) b}, 0, 1); }
+                    @Override public void write(int b) throws IOException { single[0] = (byte) b; accept(single, 0, 1); }
                     @Override public void write(byte[] b, int off, int len) throws IOException { accept(b, off, len); }
                     @Override public void flush() { /* held: only a full buffer or the end commits the answer */ }
                     @Override public void close() { closed = true; }
@@ -250,22 +253,18 @@ public final class ResultLimitModule implements FusekiModule {
                     else firstLine.append((char) (b[i] & 0xff));
                 }
             }
-            int total = tailLength + len;
-            if (total <= HOLD) {
-                System.arraycopy(b, off, tail, tailLength, len);
-                tailLength = total;
-                return;
+            while (len > 0) {
+                if (buffered == BUFFER) {  // full: all but the last HOLD bytes go on
+                    out.write(buffer, 0, BUFFER - HOLD);
+                    System.arraycopy(buffer, BUFFER - HOLD, buffer, 0, HOLD);
+                    buffered = HOLD;
+                }
+                int k = Math.min(len, BUFFER - buffered);
+                System.arraycopy(b, off, buffer, buffered, k);
+                buffered += k;
+                off += k;
+                len -= k;
             }
-            int emit = total - HOLD;  // the oldest bytes go out, the last HOLD stay
-            int fromTail = Math.min(emit, tailLength);
-            out.write(tail, 0, fromTail);
-            int fromNew = emit - fromTail;
-            if (fromNew > 0) out.write(b, off, fromNew);
-            // the new tail: what is left of the old one, then the rest of b
-            int keepOld = tailLength - fromTail;
-            System.arraycopy(tail, fromTail, tail, 0, keepOld);
-            System.arraycopy(b, off + fromNew, tail, keepOld, len - fromNew);
-            tailLength = HOLD;
         }
 
         /** Writes the held end of the answer, with the marker when it was cut. */
@@ -275,18 +274,18 @@ public final class ResultLimitModule implements FusekiModule {
                 BodyMarker marker = budget.truncated == null ? null
                         : BodyMarker.of(getResponse().getContentType(), budget.truncated, firstLine.toString().strip());
                 if (marker == null) {
-                    out.write(tail, 0, tailLength);
+                    out.write(buffer, 0, buffered);
                 } else {
-                    int at = tailLength;
+                    int at = buffered;
                     if (marker.beforeLastBrace()) {
-                        while (at > 0 && tail[at - 1] != '}') at--;
-                        at = at > 0 ? at - 1 : tailLength;
+                        while (at > 0 && buffer[at - 1] != '}') at--;
+                        at = at > 0 ? at - 1 : buffered;
                     }
-                    out.write(tail, 0, at);
+                    out.write(buffer, 0, at);
                     out.write(marker.text());
-                    out.write(tail, at, tailLength - at);
+                    out.write(buffer, at, buffered - at);
                 }
-                tailLength = 0;
+                buffered = 0;
                 if (closed) out.close();
                 else out.flush();
             } catch (IllegalStateException e) {
