@@ -46,7 +46,7 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link FairUseModule} — per-client request and query-time budgets, {@code 429} with {@code Retry-After};</li>
  *   <li>{@link ReadOnlyGuardModule} — update, GSP writes and uploads refused with a reason;</li>
  *   <li>{@link QueryRequestGuardModule} — query length, nesting and {@code SERVICE} checked before a query runs;</li>
- *   <li>{@link GuardedRegexModule} — the time limit reaches {@code REGEX} and {@code REPLACE};</li>
+ *   <li>{@link GuardedRegexModule} — the time limit reaches regular expressions ({@code REGEX}, {@code REPLACE}, {@code fn:matches}, {@code fn:replace}, {@code apf:strSplit});</li>
  *   <li>{@link ResultLimitModule} — rows and bytes per answer capped; a late failure ends the answer cleanly, marked;</li>
  *   <li>{@link ServiceDescriptionModule} — bare {@code GET /sparql};</li>
  *   <li>{@link ServiceAllowListModule} — federated {@code SERVICE} only to allowed endpoints;</li>

@@ -30,7 +30,8 @@ import org.w3id.sijill.core.ProjectPaths;
  * attack pass found, then a seeded fuzz of 10^4 malformed requests over every
  * path of the server as {@code serve} assembles it (all modules: pages, dumps, named queries; on the
  * fixture store, so that the many pages rendered stay cheap on a loaded machine), sent
- * over raw loopback sockets so that broken escapes and headers reach the server as they are.
+ * over raw loopback sockets so that broken escapes and headers reach the server as they are,
+ * each worker's requests one after another on a kept-alive connection.
  */
 class MalformedRequestFuzzTest {
     static final int FUZZ_REQUESTS = Integer.getInteger("sijill.fuzz.requests", 10_000);
@@ -108,6 +109,132 @@ class MalformedRequestFuzzTest {
         }
     }
 
+    static byte[] request(String method, String target, List<String> headers, byte[] body, boolean close) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: localhost:").append(port).append("\r\n");
+        if (close) head.append("Connection: close\r\n");
+        for (String h : headers) head.append(h).append("\r\n");
+        if (body != null) head.append("Content-Length: ").append(body.length).append("\r\n");
+        head.append("\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (body == null) return h;
+        byte[] all = java.util.Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    /**
+     * One kept-alive HTTP/1.1 connection of a fuzz worker: a request, its whole answer (by
+     * {@code Content-Length}, chunks or the connection's end), the next request on the same
+     * socket; a new socket when the server closes one (as it does after refusing a malformed
+     * request line or header). Saves the connection set-up and tear-down of 10^4 requests.
+     */
+    static final class Connection implements AutoCloseable {
+        private Socket socket;
+        private java.io.BufferedInputStream in;
+        private OutputStream out;
+        int opened;
+
+        Answer exchange(String method, String target, List<String> headers, byte[] body) throws IOException {
+            byte[] req = request(method, target, headers, body, false);
+            boolean fresh = socket == null;
+            try {
+                return exchangeOnce(method, req);
+            } catch (IOException e) {
+                close();
+                if (fresh) throw e;
+                return exchangeOnce(method, req);  // a kept-alive socket the server had closed meanwhile
+            }
+        }
+
+        private Answer exchangeOnce(String method, byte[] req) throws IOException {
+            if (socket == null) {
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setSoTimeout(30_000);
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 65_536);
+                out = socket.getOutputStream();
+                opened++;
+            }
+            out.write(req);
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null) throw new java.io.EOFException("connection closed before an answer");
+            if (!statusLine.startsWith("HTTP/1.1 ")) return new Answer(-1, statusLine);
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closeAfter = false;
+            for (String h; (h = line()) != null && !h.isEmpty(); ) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) length = Long.parseLong(h.substring(15).trim());
+                else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+                else if (lower.startsWith("connection:") && lower.contains("close")) closeAfter = true;
+            }
+            ByteArrayOutputStream start = new ByteArrayOutputStream();
+            boolean noBody = method.equals("HEAD") || status == 204 || status == 304 || status < 200;
+            if (noBody) {
+                // nothing
+            } else if (chunked) {
+                for (String size; (size = line()) != null; ) {
+                    int semi = size.indexOf(';');
+                    long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                    if (n == 0) {
+                        while (true) {
+                            String trailer = line();
+                            if (trailer == null || trailer.isEmpty()) break;
+                        }
+                        break;
+                    }
+                    body(n, start, false);
+                    line();
+                }
+            } else if (length >= 0) {
+                body(length, start, false);
+            } else {
+                body(0, start, true);
+                closeAfter = true;
+            }
+            if (closeAfter) close();
+            String text = start.toString(StandardCharsets.ISO_8859_1);
+            return new Answer(status, text.substring(0, Math.min(300, text.length())));
+        }
+
+        /** Reads {@code n} bytes of the body ({@code toEnd}: up to the connection's end), keeping the first 300. */
+        private void body(long n, ByteArrayOutputStream start, boolean toEnd) throws IOException {
+            byte[] buf = new byte[16_384];
+            while (toEnd || n > 0) {
+                int r = in.read(buf, 0, toEnd ? buf.length : (int) Math.min(buf.length, n));
+                if (r < 0) {
+                    if (toEnd) return;
+                    throw new java.io.EOFException("connection closed inside an answer");
+                }
+                if (start.size() < 300) start.write(buf, 0, Math.min(r, 300 - start.size()));
+                n -= r;
+            }
+        }
+
+        /** @return the next CRLF-ended line (ISO-8859-1, without the CRLF), or {@code null} at the end */
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c; (c = in.read()) >= 0; ) {
+                if (c == '\n') {
+                    int len = b.length();
+                    return len > 0 && b.charAt(len - 1) == '\r' ? b.substring(0, len - 1) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            Socket s = socket;
+            socket = null;
+            if (s != null) s.close();
+        }
+    }
+
     static Answer get(String target, String... headers) throws IOException {
         return send("GET", target, List.of(headers), null);
     }
@@ -146,6 +273,9 @@ class MalformedRequestFuzzTest {
             "/api/queries", "/api/queries/cq02-countries-side-by-side", "/api/queries/cq01-topic-status-by-country",
             "/dumps/", "/dumps/SHA256SUMS", "/dataset", "/.well-known/void", "/context.jsonld", "/$/ping", "/$/metrics",
             "/$/stats", "/static/sijill.css", "/page/document/escwa-2018", "/id/", "/page/", "/data/", "/nothing-here"};
+    /** The paths that cost most to answer (pages rendered from several queries, descriptions in four syntaxes). */
+    static final java.util.Set<String> HEAVY = java.util.Set.of("/page/country/LB", "/", "/query", "/page/ontology",
+            "/data/country/LB.ttl", "/data/country/LB.jsonld", "/data/country/LB.nt", "/data/country/LB.rdf");
     static final String[] NAMES = {"lang", "country", "format", "limit", "offset", "query", "graph", "default", "topic", "q",
             "year", "iso", "output", "timeout", "update", "x"};
     static final String[] BAD_VALUES = {"%zz", "%", "%F", "%FF", "%C3", "%C3%28", "%ED%A0%80", "%E2%82", "%F8%88%80%80%80", "%G0", "%%", "a%"};
@@ -171,7 +301,11 @@ class MalformedRequestFuzzTest {
         Map<Integer, AtomicInteger> byStatus = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, java.util.concurrent.atomic.AtomicLong> msByPath = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger connections = new AtomicInteger();
         int threads = 8;
+        String load0 = loadAverage();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -180,46 +314,52 @@ class MalformedRequestFuzzTest {
                 final int worker = t;
                 jobs.add(pool.submit(() -> {
                     Random r = new Random(SEED * 1000 + worker);
-                    for (int i = worker; i < FUZZ_REQUESTS; i += threads) {
-                        // one malformation per request, of one of eight kinds; three of them (the
-                        // headers) reach the page renderers, the rest are refused early
-                        int kind = r.nextInt(8);
-                        String method = kind == 0 ? pick(r, METHODS) : kind == 1 ? "POST" : "GET";
-                        String path = pick(r, PATHS);
-                        StringBuilder target = new StringBuilder(path);
-                        if (kind == 2) target.append(pick(r, PATH_SUFFIXES));
-                        int params = kind == 3 ? 1 + r.nextInt(3) : r.nextInt(2);
-                        for (int p = 0; p < params; p++) {
-                            target.append(p == 0 ? '?' : '&').append(pick(r, NAMES));
-                            if (r.nextInt(8) != 0) target.append('=').append(kind == 3 && p == 0 ? pick(r, BAD_VALUES) : pick(r, VALUES));
+                    try (Connection conn = new Connection()) {
+                        for (int i = worker; i < FUZZ_REQUESTS; i += threads) {
+                            // one malformation per request, of one of eight kinds; three of them (the
+                            // headers) reach the page renderers, the rest are refused early
+                            int kind = r.nextInt(8);
+                            String method = kind == 0 ? pick(r, METHODS) : kind == 1 ? "POST" : "GET";
+                            String path = pick(r, PATHS);
+                            // the paths that cost most to answer get a quarter of their share (still
+                            // some 90 requests each); their refusals are the same code as everywhere
+                            if (HEAVY.contains(path) && r.nextInt(4) != 0) path = pick(r, PATHS);
+                            StringBuilder target = new StringBuilder(path);
+                            if (kind == 2) target.append(pick(r, PATH_SUFFIXES));
+                            int params = kind == 3 ? 1 + r.nextInt(3) : r.nextInt(2);
+                            for (int p = 0; p < params; p++) {
+                                target.append(p == 0 ? '?' : '&').append(pick(r, NAMES));
+                                if (r.nextInt(8) != 0) target.append('=').append(kind == 3 && p == 0 ? pick(r, BAD_VALUES) : pick(r, VALUES));
+                            }
+                            List<String> headers = new ArrayList<>();
+                            if (kind == 4 || r.nextInt(4) == 0) headers.add("Accept: " + pick(r, ACCEPTS));
+                            if (kind == 5 || r.nextInt(4) == 0) headers.add("Accept-Language: " + pick(r, LANGS));
+                            if (kind == 6) {
+                                headers.add(switch (r.nextInt(3)) {
+                                    case 0 -> "Cookie: lang=" + pick(r, LANGS).replace(";", "");
+                                    case 1 -> "If-None-Match: " + pick(r, LANGS);
+                                    default -> "Range: bytes=" + pick(r, VALUES);
+                                });
+                            }
+                            if (kind == 7) target.append(target.indexOf("?") < 0 ? '?' : '&').append(pick(r, NAMES)).append('=').append("x".repeat(3000 + r.nextInt(60_000)));
+                            byte[] body = null;
+                            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+                                headers.add("Content-Type: " + pick(r, CONTENT_TYPES));
+                                body = pick(r, BODIES).getBytes(StandardCharsets.ISO_8859_1);
+                            }
+                            String described = method + " " + abbreviate(target.toString()) + " " + headers;
+                            long r0 = System.nanoTime();
+                            try {
+                                Answer a = conn.exchange(method, target.toString(), headers, body);
+                                msByPath.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - r0) / 1_000_000);
+                                byStatus.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
+                                if (a.status() >= 500 || a.status() < 0) failures.add(a.status() + " for " + described + ": " + abbreviate(a.body()));
+                            } catch (IOException e) {
+                                failures.add("no answer for " + described + ": " + e);
+                            }
+                            done.incrementAndGet();
                         }
-                        List<String> headers = new ArrayList<>();
-                        if (kind == 4 || r.nextInt(4) == 0) headers.add("Accept: " + pick(r, ACCEPTS));
-                        if (kind == 5 || r.nextInt(4) == 0) headers.add("Accept-Language: " + pick(r, LANGS));
-                        if (kind == 6) {
-                            headers.add(switch (r.nextInt(3)) {
-                                case 0 -> "Cookie: lang=" + pick(r, LANGS).replace(";", "");
-                                case 1 -> "If-None-Match: " + pick(r, LANGS);
-                                default -> "Range: bytes=" + pick(r, VALUES);
-                            });
-                        }
-                        if (kind == 7) target.append(target.indexOf("?") < 0 ? '?' : '&').append(pick(r, NAMES)).append('=').append("x".repeat(3000 + r.nextInt(60_000)));
-                        byte[] body = null;
-                        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-                            headers.add("Content-Type: " + pick(r, CONTENT_TYPES));
-                            body = pick(r, BODIES).getBytes(StandardCharsets.ISO_8859_1);
-                        }
-                        String described = method + " " + abbreviate(target.toString()) + " " + headers;
-                        long r0 = System.nanoTime();
-                        try {
-                            Answer a = send(method, target.toString(), headers, body);
-                            msByPath.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - r0) / 1_000_000);
-                            byStatus.computeIfAbsent(a.status(), k -> new AtomicInteger()).incrementAndGet();
-                            if (a.status() >= 500 || a.status() < 0) failures.add(a.status() + " for " + described + ": " + abbreviate(a.body()));
-                        } catch (IOException e) {
-                            failures.add("no answer for " + described + ": " + e);
-                        }
-                        done.incrementAndGet();
+                        connections.addAndGet(conn.opened);
                     }
                     return null;
                 }));
@@ -229,10 +369,17 @@ class MalformedRequestFuzzTest {
             pool.shutdownNow();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.println("[issue12] fuzz: " + done.get() + " malformed requests in " + ms + " ms, statuses " + new TreeMap<>(byStatus)
+        long cpuMs = (os.getProcessCpuTime() - cpu0) / 1_000_000;
+        System.out.println("[issue12] fuzz: " + done.get() + " malformed requests over " + PATHS.length + " paths on "
+                + connections.get() + " connections in " + ms + " ms, " + cpuMs + " ms CPU of server and client (load average before " + load0 + ", after " + loadAverage() + "), statuses " + new TreeMap<>(byStatus)
                 + ", failures " + failures.size() + "; total ms by path " + new TreeMap<>(msByPath));
         assertEquals(FUZZ_REQUESTS, done.get());
+        assertEquals(new java.util.TreeSet<>(List.of(PATHS)), new java.util.TreeSet<>(msByPath.keySet()), "every path was fuzzed");
         assertTrue(failures.isEmpty(), failures.size() + " requests got a 5xx or no answer, e.g. " + failures.stream().sorted().limit(12).toList());
+    }
+
+    static String loadAverage() {
+        return String.format(java.util.Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static String abbreviate(String s) {

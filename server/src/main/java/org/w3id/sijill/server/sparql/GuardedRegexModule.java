@@ -7,6 +7,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.ARQConstants;
@@ -16,6 +18,17 @@ import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
+import org.apache.jena.sparql.pfunction.PFuncSimpleAndList;
+import org.apache.jena.sparql.pfunction.PropFuncArg;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.util.IterLib;
+import org.apache.jena.rdf.model.impl.Util;
 import org.apache.jena.sparql.expr.E_Regex;
 import org.apache.jena.sparql.expr.E_StrReplace;
 import org.apache.jena.sparql.expr.Expr;
@@ -25,7 +38,9 @@ import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
+import org.apache.jena.sparql.function.Function;
 import org.apache.jena.sparql.function.FunctionEnv;
+import org.apache.jena.sparql.function.FunctionRegistry;
 import org.apache.jena.sparql.util.Context;
 import org.w3id.sijill.server.Site;
 
@@ -34,10 +49,14 @@ import org.w3id.sijill.server.Site;
  * query's cancellation, so one {@code REGEX(?s, "(.*a){12}$")} on a 30-character string could run
  * for minutes past the limit. This module installs, in the served dataset's context, an optimizer
  * that (after ARQ's standard one) rewrites every {@code REGEX} and {@code REPLACE} in the algebra —
- * including inside {@code EXISTS} — into {@link GuardedRegex}/{@link GuardedReplace}, which match
- * against a {@link CancellableChars}: a view of the string that checks the query's cancel signal
- * (set by the time limit) every few thousand characters the matcher reads and then stops the
- * query ({@code 503}, like any other timeout).
+ * including inside {@code EXISTS} — into {@link GuardedRegex}/{@link GuardedReplace}, and function
+ * and property-function registries in which the other ways into Java's regex engine are guarded
+ * the same way: {@code fn:matches}, {@code fn:replace} and {@code apf:strSplit}, under every name
+ * ARQ resolves to them ({@code java:} class names, the {@code afn:}/{@code apf:} library
+ * namespaces, old {@code jena.hpl.hp.com} names). All match against a {@link CancellableChars}: a
+ * view of the string that checks the query's cancel signal (set by the time limit) every few
+ * thousand characters the matcher reads and then stops the query ({@code 503}, like any other
+ * timeout).
  *
  * <pre>{@code
  * FusekiModules.create(new GuardedRegexModule(), ...);
@@ -65,6 +84,27 @@ public final class GuardedRegexModule implements FusekiModule {
             return op -> guard(std.rewrite(guard(op)));
         };
         context.set(ARQConstants.sysOptimizerFactory, guarded);
+        FunctionRegistry functions = FunctionRegistry.createFrom(FunctionRegistry.get(context) != null ? FunctionRegistry.get(context) : FunctionRegistry.get());
+        for (String name : functionNames("FN_Matches", "matches")) functions.put(name, uri -> new GuardedMatches());
+        for (String name : functionNames("FN_StrReplace", "replace")) functions.put(name, uri -> new GuardedFnReplace());
+        FunctionRegistry.set(context, functions);
+        PropertyFunctionRegistry pfunctions = PropertyFunctionRegistry.createFrom(PropertyFunctionRegistry.chooseRegistry(context));
+        for (String name : List.of(ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit",
+                "http://jena.hpl.hp.com/ARQ/property#strSplit",
+                ARQConstants.ARQPropertyFunctionLibrary + "strSplit",
+                "java:com.hp.hpl.jena.query.pfunction.library.strSplit")) {
+            pfunctions.put(name, uri -> new GuardedStrSplit());
+        }
+        PropertyFunctionRegistry.set(context, pfunctions);
+    }
+
+    /** @return every IRI ARQ resolves to the function class {@code cls} of its library, or to {@code fn:local} */
+    static List<String> functionNames(String cls, String local) {
+        return List.of("http://www.w3.org/2005/xpath-functions#" + local,
+                ARQConstants.ARQFunctionLibrary + cls,  // java:org.apache.jena.sparql.function.library.
+                "java:com.hp.hpl.jena.query.function.library." + cls,
+                ARQConstants.ARQFunctionLibraryURI + cls,
+                "http://jena.hpl.hp.com/ARQ/function#" + cls);
     }
 
     /** @return the algebra with every REGEX and REPLACE guarded */
@@ -143,6 +183,68 @@ public final class GuardedRegexModule implements FusekiModule {
         @Override
         public Expr copy(ExprList newArgs) {
             return new GuardedReplace(newArgs.get(0), newArgs.get(1), newArgs.get(2), newArgs.size() > 3 ? newArgs.get(3) : null);
+        }
+    }
+
+    /** {@code fn:matches}: {@code REGEX} by another name, guarded the same way. */
+    static final class GuardedMatches implements Function {
+        @Override
+        public void build(String uri, ExprList args, Context context) {
+            if (args.size() != 2 && args.size() != 3) {
+                throw new QueryBuildException("fn:matches: wanted 2 or 3 arguments, got " + args.size());
+            }
+        }
+
+        @Override
+        public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
+            return new GuardedRegex(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null).eval(binding, env);
+        }
+    }
+
+    /** {@code fn:replace}: {@code REPLACE} by another name, guarded the same way. */
+    static final class GuardedFnReplace implements Function {
+        @Override
+        public void build(String uri, ExprList args, Context context) {
+            if (args.size() != 3 && args.size() != 4) {
+                throw new QueryBuildException("fn:replace: wanted 3 or 4 arguments, got " + args.size());
+            }
+        }
+
+        @Override
+        public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
+            return new GuardedReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null).eval(binding, env);
+        }
+    }
+
+    /**
+     * {@code apf:strSplit}: ARQ's property function (split a string at a regular expression, trim
+     * the parts), with the split guarded.
+     */
+    static final class GuardedStrSplit extends PFuncSimpleAndList {
+        @Override
+        public void build(PropFuncArg argSubject, Node predicate, PropFuncArg argObject, ExecutionContext execCxt) {
+            super.build(argSubject, predicate, argObject, execCxt);
+            if (argObject.getArgListSize() != 2) {
+                throw new QueryBuildException("Object list must contain exactly two arguments, the string to split and a regular expression");
+            }
+        }
+
+        @Override
+        public QueryIterator execEvaluated(Binding binding, Node subject, Node predicate, PropFuncArg object, ExecutionContext execCxt) {
+            if (!object.getArg(0).isLiteral() || !object.getArg(1).isLiteral()) return IterLib.noResults(execCxt);
+            String s = object.getArg(0).getLiteralLexicalForm();
+            Pattern p = RegexEngine.makePattern("strSplit", object.getArg(1).getLiteralLexicalForm(), null);
+            List<String> tokens = new java.util.ArrayList<>();
+            for (String t : p.split(new CancellableChars(s, Context.getCancelSignal(execCxt.getContext())))) tokens.add(t.trim());
+            if (Var.isVar(subject)) {
+                Var v = Var.alloc(subject);
+                List<Binding> rows = tokens.stream().map(t -> BindingFactory.binding(binding, v, NodeFactory.createLiteralString(t))).toList();
+                return QueryIterPlainWrapper.create(rows.iterator(), execCxt);
+            }
+            if (subject.isLiteral() && Util.isSimpleString(subject) && tokens.contains(subject.getLiteralLexicalForm())) {
+                return IterLib.result(binding, execCxt);
+            }
+            return IterLib.noResults(execCxt);
         }
     }
 
