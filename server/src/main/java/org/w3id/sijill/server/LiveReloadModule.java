@@ -154,6 +154,7 @@ public final class LiveReloadModule implements FusekiModule {
         } finally {
             served.finishExclusiveMode();
         }
+        for (ServedRelease.Step s : steps) s.afterSwitch();
         Path previous = servedFolder;
         servedFolder = next;
         site.served().switchedTo(release, next);

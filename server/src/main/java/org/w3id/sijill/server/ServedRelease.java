@@ -54,6 +54,11 @@ public final class ServedRelease {
         /** Puts the prepared state in place. Runs while requests are held: quick, and it must not fail. */
         void apply();
 
+        /** Tidies up after the switch, once requests run again (e.g. lets go of the old release's state). */
+        default void afterSwitch() {
+            // most steps have nothing to tidy
+        }
+
         /** Gives the prepared state up: the switch is not made. */
         void discard();
     }

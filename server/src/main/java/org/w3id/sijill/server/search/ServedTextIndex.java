@@ -65,17 +65,24 @@ public final class ServedTextIndex implements TextIndex {
 
     /**
      * @param next the new release's index, already open
-     * @return the step that puts it in place (and retires the old one), or gives it up
+     * @return the step that puts it in place, then retires the old one, or gives it up
      */
     public ServedRelease.Step switchTo(ReleaseTextIndex next) {
         return new ServedRelease.Step() {
+            private ReleaseBound<ReleaseTextIndex> replaced;
+
             @Override
             public void apply() {
-                ReleaseBound<ReleaseTextIndex> old = current.getAndUpdate(b -> b == null ? null : new ReleaseBound<>(next, ReleaseTextIndex::close));
-                if (old == null) {
-                    next.close();  // stopped meanwhile
+                replaced = current.getAndUpdate(b -> b == null ? null : new ReleaseBound<>(next, ReleaseTextIndex::close));
+            }
+
+            @Override
+            public void afterSwitch() {
+                // closing may touch the disk: done once requests run again, and only when the last one using it ends
+                if (replaced == null) {
+                    next.close();  // the server stopped meanwhile: nothing serves the new index
                 } else {
-                    old.retire();
+                    replaced.retire();
                 }
             }
 

@@ -30,6 +30,7 @@ import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.search.SearchIndexDefinition;
 import org.w3id.sijill.search.TextIndexBuilder;
 import org.w3id.sijill.server.Release;
+import org.w3id.sijill.server.ServedRelease;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -54,8 +55,11 @@ class ServedTextIndexTest {
         ReleaseBound.Lease<ReleaseTextIndex> inFlight = served.lease();
         assertEquals(1, old.leases());
 
-        served.switchTo(open(b)).apply();
+        ServedRelease.Step step = served.switchTo(open(b));
+        step.apply();
         assertEquals("b", served.release().id());
+        assertFalse(old.isRetired(), "nothing is closed while requests are held");
+        step.afterSwitch();
         assertTrue(old.isRetired());
         assertFalse(old.isClosed(), "the old index stays open while a request uses it");
         assertEquals(1, inFlight.get().search().search(SearchRequest.of("Alphaword", null, null, 1, 10)).total(),
@@ -114,7 +118,9 @@ class ServedTextIndexTest {
         for (int s = 0; s < 20; s++) {
             while (searches.get() < 10 * (s + 1) && threads.stream().anyMatch(Thread::isAlive)) Thread.sleep(2);
             retired.add(served.bound());
-            served.switchTo(open(s % 2 == 0 ? b : a)).apply();
+            ServedRelease.Step step = served.switchTo(open(s % 2 == 0 ? b : a));
+            step.apply();
+            step.afterSwitch();
         }
         stop.set(true);
         for (Thread th : threads) th.join(60_000);
