@@ -3,6 +3,7 @@ package org.w3id.sijill.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +34,10 @@ import org.w3id.sijill.release.ReleaseLayout;
  * new release's storage, enters the container's exclusive mode — which waits until the
  * transactions in flight (each request runs in one read transaction) have finished and holds new
  * ones at {@code begin} — swaps the storage, and leaves exclusive mode; held requests then run on
- * the new release. Every request therefore sees one release from start to end. The old storage is
+ * the new release. What {@linkplain ServedRelease#follow follows} the release (the full-text index
+ * of the new release folder) is opened before and put in place within the same held moment; a
+ * release it cannot follow (no text index) is not switched to, and the server keeps the old one.
+ * Every request therefore sees one release from start to end. The old storage is
  * then closed and its folder no longer marked in use, so a later build may prune it. ETags,
  * {@code Last-Modified}, the landing page and {@code /dumps/} follow {@link Site#release()} and
  * the link. A plain store folder (no link) is served as it is, without watching.
@@ -130,15 +134,27 @@ public final class LiveReloadModule implements FusekiModule {
         if (!Files.isRegularFile(next.resolve(Release.FILE))) return false;
         Release release = Release.read(next);
         layout.markInUse(next);
-        DatasetGraph opened = DatabaseMgr.connectDatasetGraph(next.toString());
-        DatasetGraph storage = opened instanceof DatasetGraphSwitchable sw ? sw.get() : opened;
+        DatasetGraph storage;
+        List<ServedRelease.Step> steps;
+        try {
+            DatasetGraph opened = DatabaseMgr.connectDatasetGraph(next.toString());
+            storage = opened instanceof DatasetGraphSwitchable sw ? sw.get() : opened;
+            // what follows the release (the text index) is opened now, while the old release is served
+            steps = site.served().prepare(release, next, storage);
+        } catch (RuntimeException e) {
+            layout.unmarkInUse(next);
+            DatabaseConnection.internalExpel(Location.create(next.toString()), false);
+            throw e;
+        }
         DatasetGraph old;
         served.startExclusiveMode();  // waits for the transactions in flight; holds new ones
         try {
             old = served.set(storage);
+            for (ServedRelease.Step s : steps) s.apply();
         } finally {
             served.finishExclusiveMode();
         }
+        for (ServedRelease.Step s : steps) s.afterSwitch();
         Path previous = servedFolder;
         servedFolder = next;
         site.served().switchedTo(release, next);

@@ -30,6 +30,7 @@ import org.w3id.sijill.server.http.RequestLogModule;
 import org.w3id.sijill.server.http.RequestSanityModule;
 import org.w3id.sijill.server.dumps.ContextModule;
 import org.w3id.sijill.server.ld.LinkedDataModule;
+import org.w3id.sijill.server.search.TextIndexReloadModule;
 import org.w3id.sijill.server.sparql.ReadOnlyGuardModule;
 import org.w3id.sijill.server.sparql.ServiceAllowListModule;
 import org.w3id.sijill.server.sparql.GuardedRegexModule;
@@ -56,6 +57,7 @@ import org.w3id.sijill.server.sparql.ServiceDescriptionModule;
  *   <li>{@link AdminAuthModule} — {@code /$/stats} behind basic auth, only with a password;</li>
  *   <li>{@link GzipModule} — compression;</li>
  *   <li>{@link LiveReloadModule} — follows the store link to newly published releases;</li>
+ *   <li>{@link TextIndexReloadModule} — the full-text index of the release served, switched with it;</li>
  *   <li>{@link BindAddressModule} — the interface to listen on ({@code --bind}, loopback by default);</li>
  *   <li>{@link OutputBufferModule} — a 32 kB response buffer instead of Fuseki's 5 MB ({@code --output-buffer});</li>
  *   <li>{@link RequestLogModule} — one short line per request ({@code --request-log});</li>
@@ -236,6 +238,7 @@ public final class SijillServer {
                     new AdminAuthModule(adminPassword),
                     new GzipModule(),
                     new LiveReloadModule(reloadInterval),
+                    new TextIndexReloadModule(),
                     new BindAddressModule(bind),
                     outputBufferModule(),
                     new RequestLogModule(requestLog)));

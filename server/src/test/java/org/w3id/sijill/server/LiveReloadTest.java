@@ -34,11 +34,13 @@ import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.dump.ReleaseDumps;
 import org.w3id.sijill.release.ReleaseLayout;
+import org.w3id.sijill.search.SearchIndexDefinition;
+import org.w3id.sijill.search.TextIndexBuilder;
 
 /**
  * Live reload under load: a server on a release link ({@code var/store -> releases/A}) keeps
  * answering a bounded stream of concurrent requests (SPARQL, data, pages, dumps) on loopback while
- * a new release B is published with the link flip; it switches without a restart, no request
+ * a new release B (with its text index, as a build writes it) is published with the link flip; it switches without a restart, no request
  * fails, and data, ETags, the landing page and the dumps follow B. Release A is then no longer in
  * use and can be pruned.
  */
@@ -129,7 +131,7 @@ class LiveReloadTest {
         }
     }
 
-    /** A release folder holding the fixture store (plus one triple in B) and its release.properties. */
+    /** A release folder holding the fixture store (plus one triple in B), its text index and its release.properties. */
     static Path release(ReleaseLayout layout, String id, boolean extra) throws IOException {
         Path dir = layout.releasesDir().resolve(id);
         Files.createDirectories(dir);
@@ -146,6 +148,8 @@ class LiveReloadTest {
             }
         });
         long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
+        // as a build does: the release's text index is written into its folder before it is published
+        TextIndexBuilder.build(dsg, dir.resolve(SearchIndexDefinition.FOLDER));
         TDBInternal.expel(dsg);
         Files.writeString(dir.resolve("release.properties"), "release=" + id + "\nbuilt=" + id.substring(0, 10) + "T10:00:00Z\ntriples="
                 + quads + "\nquads=" + quads + "\n");

@@ -52,7 +52,7 @@ import org.w3id.sijill.search.TextIndexBuilder;
  * both languages is found from either.
  *
  * <pre>{@code
- * RegisterSearch search = new RegisterSearch(FSDirectory.open(store.resolve("text-index")));
+ * RegisterSearch search = new RegisterSearch(FSDirectory.open(release.resolve("text-index")));
  * SearchResults r = search.search(SearchRequest.of("الجهاز القومى لتنظيم الاتصالات", null, null, 1, 20));
  * }</pre>
  */
@@ -65,40 +65,36 @@ public final class RegisterSearch {
     private static final float NEUTRAL_FACTOR = 0.8f;
     private static final int SNIPPET_CHARS = 220;
 
-    private final Directory directory;
-    private DirectoryReader reader;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
 
-    /** @param directory the index folder (read only) */
+    /**
+     * Opens the index once: a release's index never changes after its build (a new release comes
+     * with a new index and a new {@code RegisterSearch}, see {@link ReleaseTextIndex}), so one
+     * reader serves every request, without looking for changes.
+     *
+     * @param directory the index folder (read only)
+     * @throws SijillException {@code ENVIRONMENT} when it holds no readable index
+     */
     public RegisterSearch(Directory directory) {
-        this.directory = directory;
-    }
-
-    private synchronized IndexSearcher searcher() {
         try {
-            if (reader == null) {
-                reader = DirectoryReader.open(directory);
-            } else {
-                DirectoryReader changed = DirectoryReader.openIfChanged(reader);
-                if (changed != null) {
-                    reader.close();
-                    reader = changed;
-                }
-            }
-            return new IndexSearcher(reader);
+            this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot read the text index: " + e.getMessage(), e);
         }
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    private IndexSearcher searcher() {
+        return searcher;
     }
 
     /** Releases the index reader. */
-    public synchronized void close() {
-        if (reader == null) return;
+    public void close() {
         try {
             reader.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            reader = null;
+            throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot close the text index reader: " + e.getMessage(), e);
         }
     }
 

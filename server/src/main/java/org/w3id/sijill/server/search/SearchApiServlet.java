@@ -30,7 +30,7 @@ import org.w3id.sijill.vocab.SIJILL;
  *
  * <pre>{@code
  * // curl 'http://localhost:3030/api/search?q=NTRA'
- * builder.addServlet("/api/search", new SearchApiServlet(search, site));
+ * builder.addServlet("/api/search", new SearchApiServlet(TextIndexReloadModule.servedIndex(registry), site));
  * }</pre>
  */
 public final class SearchApiServlet extends HttpServlet {
@@ -38,11 +38,12 @@ public final class SearchApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(SearchApiServlet.class);
     static final String SEARCH_NS = SIJILL.BASE + "search#";
 
-    private final transient RegisterSearch search;
+    private final transient ServedTextIndex index;
     private final transient Site site;
 
-    public SearchApiServlet(RegisterSearch search, Site site) {
-        this.search = search;
+    /** @param index the index of the release served (each request reads one release's), @param site the server's settings */
+    public SearchApiServlet(ServedTextIndex index, Site site) {
+        this.index = index;
         this.site = site;
     }
 
@@ -55,7 +56,10 @@ public final class SearchApiServlet extends HttpServlet {
             boolean jsonLd = "jsonld".equals(req.getParameter("format"))
                     || (req.getParameter("format") == null && AcceptHeader.parse(req.getHeader("Accept"))
                         .choose(List.of("application/json", "application/ld+json")).map("application/ld+json"::equals).orElse(false));
-            SearchResults r = search.search(p.request(20));
+            SearchResults r;
+            try (ReleaseBound.Lease<ReleaseTextIndex> lease = index.lease()) {
+                r = lease.get().search().search(p.request(20));
+            }
             JsonObject body = jsonLd ? jsonLd(r, lang, site.baseFor(req)) : json(r, lang);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             JSON.write(out, body);

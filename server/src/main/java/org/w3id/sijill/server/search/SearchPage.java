@@ -17,7 +17,7 @@ import org.w3id.sijill.server.pages.TemplateRenderer;
  * class and by country, and the pager; without a query, example searches.
  *
  * <pre>{@code
- * RenderedPage p = new SearchPage(labels).render(pageRequest, "NTRA", results, null);
+ * RenderedPage p = new SearchPage().render(pageRequest, releaseIndex.labels(), "NTRA", results, null);
  * }</pre>
  */
 public final class SearchPage {
@@ -25,12 +25,7 @@ public final class SearchPage {
     public static final List<String> EXAMPLES = List.of("الجهاز القومى لتنظيم الاتصالات", "NTRA", "مصر", "Q-CERT",
             "cybercrime", "الجرائم الالكترونية", "child online protection");
 
-    private final SearchLabels labels;
     private final TemplateRenderer templates = new TemplateRenderer();
-
-    public SearchPage(SearchLabels labels) {
-        this.labels = labels;
-    }
 
     /** One result as the page shows it. */
     public record ResultView(String href, String name, String nameLang, String typeLabel, List<String> countries,
@@ -41,11 +36,12 @@ public final class SearchPage {
 
     /**
      * @param r       the page request (language, parameters)
+     * @param labels  the names of the release searched (countries, classes)
      * @param text    the query text, or null for the empty page
      * @param results the results, or null (empty page or error)
      * @param error   a reason the query was refused (status 400), or null
      */
-    public RenderedPage render(PageRequest r, String text, SearchResults results, String error) {
+    public RenderedPage render(PageRequest r, SearchLabels labels, String text, SearchResults results, String error) {
         PageLanguage lang = r.lang();
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("req", r);
@@ -58,7 +54,7 @@ public final class SearchPage {
         }
         if (results != null) {
             List<ResultView> views = new ArrayList<>();
-            for (SearchHit h : results.hits()) views.add(view(h, lang));
+            for (SearchHit h : results.hits()) views.add(view(h, lang, labels));
             ctx.put("results", views);
             ctx.put("total", results.total());
             ctx.put("from", results.total() == 0 ? 0 : (results.request().page() - 1) * results.request().pageSize() + 1);
@@ -83,7 +79,7 @@ public final class SearchPage {
         return new RenderedPage(status, lang, templates.render("search", lang, ctx));
     }
 
-    private ResultView view(SearchHit h, PageLanguage lang) {
+    private static ResultView view(SearchHit h, PageLanguage lang, SearchLabels labels) {
         String name = h.name(lang.code());
         String nameLang = name.equals(lang == PageLanguage.AR ? h.nameAr() : h.nameEn()) ? lang.code() : lang.other().code();
         List<String> countries = h.countries().stream().map(c -> labels.country(c, lang)).sorted(Comparator.naturalOrder()).toList();

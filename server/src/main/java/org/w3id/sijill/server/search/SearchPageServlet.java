@@ -18,7 +18,7 @@ import org.w3id.sijill.server.pages.RenderedPage;
  * query string) the form with the reason, status 400.
  *
  * <pre>{@code
- * builder.addServlet("/search", new SearchPageServlet(search, new SearchPage(labels)));
+ * builder.addServlet("/search", new SearchPageServlet(TextIndexReloadModule.servedIndex(registry), new SearchPage()));
  * }</pre>
  */
 public final class SearchPageServlet extends HttpServlet {
@@ -27,11 +27,12 @@ public final class SearchPageServlet extends HttpServlet {
     /** Results per page. */
     public static final int PAGE_SIZE = 20;
 
-    private final transient RegisterSearch search;
+    private final transient ServedTextIndex index;
     private final transient SearchPage page;
 
-    public SearchPageServlet(RegisterSearch search, SearchPage page) {
-        this.search = search;
+    /** @param index the index of the release served (each request reads one release's), @param page the page builder */
+    public SearchPageServlet(ServedTextIndex index, SearchPage page) {
+        this.index = index;
         this.page = page;
     }
 
@@ -47,24 +48,32 @@ public final class SearchPageServlet extends HttpServlet {
             PageRequest bare = new PageRequest(PageLanguage.EN, "/search", java.util.Map.of(), "");
             String reason = e instanceof SijillException s ? s.getMessage()
                     : "the query string is not valid percent-encoded UTF-8: " + e.getMessage();
-            writeWithoutParameters(resp, page.render(bare, null, null, reason));
+            RenderedPage out;
+            try (ReleaseBound.Lease<ReleaseTextIndex> lease = index.lease()) {
+                out = page.render(bare, lease.get().labels(), null, null, reason);
+            }
+            writeWithoutParameters(resp, out);
             return;
         }
         RenderedPage out;
-        if (p.q() == null) {
-            out = page.render(r, null, null, null);
-        } else {
-            try {
-                out = page.render(r, p.q().strip(), search.search(p.request(PAGE_SIZE)), null);
-            } catch (SijillException e) {
-                if (e.kind().httpStatus() >= 500) {
-                    LOG.warn("search failed: {}", e.getMessage(), e);
-                    throw e;
-                }
-                out = page.render(r, p.q().strip(), null, e.getMessage());
-            }
+        // one release's index and names for the whole page, even if the server switches meanwhile
+        try (ReleaseBound.Lease<ReleaseTextIndex> lease = index.lease()) {
+            out = render(lease.get(), r, p);
         }
         PageResponses.write(req, resp, out);
+    }
+
+    private RenderedPage render(ReleaseTextIndex release, PageRequest r, SearchParams p) {
+        if (p.q() == null) return page.render(r, release.labels(), null, null, null);
+        try {
+            return page.render(r, release.labels(), p.q().strip(), release.search().search(p.request(PAGE_SIZE)), null);
+        } catch (SijillException e) {
+            if (e.kind().httpStatus() >= 500) {
+                LOG.warn("search failed: {}", e.getMessage(), e);
+                throw e;
+            }
+            return page.render(r, release.labels(), p.q().strip(), null, e.getMessage());
+        }
     }
 
     /** Writes a page for a request whose parameters cannot be read (PageResponses.write reads {@code lang}). */

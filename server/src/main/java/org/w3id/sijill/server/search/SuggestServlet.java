@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
@@ -18,18 +19,17 @@ import org.w3id.sijill.server.pages.PageLanguage;
  * and class labels in {@code lang}.
  *
  * <pre>{@code
- * builder.addServlet("/api/search/suggest", new SuggestServlet(search, labels));
+ * builder.addServlet("/api/search/suggest", new SuggestServlet(TextIndexReloadModule.servedIndex(registry)));
  * }</pre>
  */
 public final class SuggestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final int LIMIT = 8;
-    private final transient RegisterSearch search;
-    private final transient SearchLabels labels;
+    private final transient ServedTextIndex index;
 
-    public SuggestServlet(RegisterSearch search, SearchLabels labels) {
-        this.search = search;
-        this.labels = labels;
+    /** @param index the index of the release served (each request reads one release's) */
+    public SuggestServlet(ServedTextIndex index) {
+        this.index = index;
     }
 
     @Override
@@ -41,7 +41,13 @@ public final class SuggestServlet extends HttpServlet {
             o.put("query", p.q() == null ? "" : p.q());
             JsonArray list = new JsonArray();
             if (p.q() != null) {
-                for (SearchHit h : search.suggest(p.q(), LIMIT)) {
+                List<SearchHit> hits;
+                SearchLabels labels;
+                try (ReleaseBound.Lease<ReleaseTextIndex> lease = index.lease()) {
+                    hits = lease.get().search().suggest(p.q(), LIMIT);
+                    labels = lease.get().labels();
+                }
+                for (SearchHit h : hits) {
                     JsonObject x = new JsonObject();
                     x.put("iri", h.iri());
                     x.put("label", h.name(lang.code()));
