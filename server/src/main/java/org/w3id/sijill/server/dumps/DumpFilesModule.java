@@ -20,10 +20,12 @@ import org.w3id.sijill.dump.DumpFormat;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.dump.Dumps;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.http.FolderAddresses;
 import org.w3id.sijill.server.ld.HttpCaching;
 
 /**
- * Serves the dumps folder under {@code /dumps/}: {@code /dumps/} lists the files (HTML, the
+ * Serves the dumps folder under {@code /dumps/} (a folder address: {@code /dumps} redirects to it,
+ * {@link FolderAddresses}): {@code /dumps/} lists the files (HTML, the
  * dataset page), {@code /dumps/{file}} sends a file of the catalog with its media type,
  * {@code Content-Length} and {@code ETag "{release}/{sha256}"} ({@code If-None-Match} → 304);
  * anything else is 404. {@link #regenerating} first brings the folder in step with the store
@@ -67,8 +69,8 @@ public final class DumpFilesModule implements FusekiModule {
             site.served().onChange(release -> Dumps.ensureCurrent(dsg, site.served().folder(), dumpsDir, settings));
         }
         CatalogCache catalog = new CatalogCache(dumpsDir);
+        FolderAddresses.declare(builder, "/dumps/");
         builder.addServlet("/dumps/*", new FilesServlet(catalog, site));
-        builder.addServlet("/dumps", new FilesServlet(catalog, site));
     }
 
     static final class FilesServlet extends HttpServlet {
@@ -84,11 +86,6 @@ public final class DumpFilesModule implements FusekiModule {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.equals("/dumps")) {
-                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                response.setHeader("Location", site.baseFor(request) + "dumps/");
-                return;
-            }
             String name = path.substring("/dumps/".length());
             DumpCatalog c = catalog.get();
             if (name.isEmpty()) {

@@ -151,7 +151,7 @@ public final class EntityViewBuilder {
             String p = st.getPredicate().getURI();
             if (p.equals(DCTerms.date.getURI()) || p.equals(DCTerms.publisher.getURI()) || LabelSelector.LABEL_PROPERTIES.contains(st.getPredicate())
                     || p.equals(DCTerms.language.getURI())) continue;
-            notes.add(ValueRenderer.literal(st.getObject().asLiteral()).label());
+            notes.add(values.literal(st.getPredicate(), st.getObject().asLiteral()).label());
         }
         notes.sort(java.util.Comparator.comparing(Label::text));
         return new SourceView(ValueView.link(s.getURI(), values.label(s)), date, publisher, notes, seeAlso);
