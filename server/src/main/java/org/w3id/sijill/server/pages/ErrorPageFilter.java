@@ -142,6 +142,10 @@ public final class ErrorPageFilter implements Filter {
 
         /** Renders the held-back error, if any, once the chain is done. */
         void finish() throws IOException {
+            if (held == null && heldLength != null && !getResponse().isCommitted()) {
+                // an error page written without a body (HEAD): its length as the servlet gave it
+                super.setContentLengthLong(heldLength);
+            }
             if (held == null || getResponse().isCommitted()) return;
             String reason = held.toString(StandardCharsets.UTF_8).strip();
             if (reason.length() > MAX_REASON) reason = reason.substring(0, MAX_REASON) + "…";

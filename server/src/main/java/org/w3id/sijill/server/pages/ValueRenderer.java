@@ -95,12 +95,14 @@ public final class ValueRenderer {
     /**
      * @param property the property the literal is a value of
      * @return the value view of the literal; a code of a closed list (a document's
-     *         {@code sijill:documentKind}, e.g. {@code meeting-report}) is shown by its name in the
-     *         page language, never as the raw code
+     *         {@code sijill:documentKind}, e.g. {@code meeting-report}, or its
+     *         {@code dcterms:language}, e.g. {@code ar}) is shown by its name in the page language,
+     *         never as the raw code
      */
     public ValueView literal(Property property, Literal l) {
-        if (SIJILL.documentKind.equals(property) && l.getLanguage().isEmpty()) {
-            String key = "doc.kind." + l.getLexicalForm();
+        boolean kind = SIJILL.documentKind.equals(property);
+        if ((kind || org.apache.jena.vocabulary.DCTerms.language.equals(property)) && l.getLanguage().isEmpty()) {
+            String key = (kind ? "doc.kind." : "language.name.") + l.getLexicalForm();
             if (Messages.bundle(lang).containsKey(key)) {
                 return ValueView.literal(new Label(Messages.get(lang, key), lang.code(), false), null);
             }
