@@ -62,6 +62,8 @@ public final class EntityViewBuilder {
         Label title = values.label(r);
         Label other = LabelSelector.find(d, r, lang.other())
                 .filter(l -> PageLanguage.fromCode(l.lang()).orElse(null) == lang.other())
+                // a title already shown in the other language (a fallback) is not repeated under it
+                .filter(l -> !l.text().equals(title.text()))
                 .orElse(null);
         List<ValueView> types = d.listObjectsOfProperty(r, RDF.type).toList().stream()
                 .filter(RDFNode::isURIResource)

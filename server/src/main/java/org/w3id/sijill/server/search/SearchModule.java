@@ -50,6 +50,10 @@ public final class SearchModule implements FusekiModule {
         Map<String, String[]> classes = new HashMap<>(SearchLabels.classLabels(site.ontology()));
         Txn.executeRead(dsg, () -> SearchLabels.classLabels(dsg.getGraph(NodeFactory.createURI(StoreBuilder.ONTOLOGY_GRAPH)))
                 .forEach(classes::putIfAbsent));
+        // the reused vocabularies' classes (skos:Concept, foaf:Person, …) by their names too, as on the pages
+        org.apache.jena.graph.Graph reused = org.apache.jena.riot.RDFParser
+                .source(SearchModule.class.getResource("/org/w3id/sijill/server/pages/reused-terms.ttl").toString()).toGraph();
+        SearchLabels.classLabels(reused).forEach(classes::putIfAbsent);
         SearchLabels labels = new SearchLabels(s.countryNames(), classes);
         builder.addServlet("/search", new SearchPageServlet(s, new SearchPage(labels)));
         builder.addServlet("/api/search", new SearchApiServlet(s, site));

@@ -213,6 +213,26 @@ class SiteHttpTest {
     }
 
     @Test
+    void searchResultKindsAreNamedInThePageLanguage() throws Exception {
+        HttpResponse<String> r = get("/search?q=cybercrime&lang=ar", BROWSER);
+        assertEquals(200, r.statusCode());
+        String main = Jsoup.parse(r.body()).select("main").text();
+        assertTrue(main.contains("مفهوم"), "a concept is called so in Arabic: " + main);
+        for (String raw : List.of("TreatyParticipation", "Concept")) {
+            assertFalse(main.contains(raw), "a class's bare local name on the Arabic search page: " + raw);
+        }
+    }
+
+    @Test
+    void anEnglishOnlyNameIsShownOnceOnTheArabicPage() throws Exception {
+        Document ar = Jsoup.parse(get("/page/person/ayman-el-sherbiny?lang=ar", BROWSER).body());
+        assertTrue(ar.selectFirst("h1").text().contains("Ayman El-Sherbiny"), ar.selectFirst("h1").text());
+        assertTrue(ar.select(".other-title").isEmpty(), "the fallback title is not repeated as the other-language title: " + ar.select(".other-title").text());
+        Document en = Jsoup.parse(get("/page/org/eg-ntra?lang=en", BROWSER).body());
+        assertEquals("الجهاز القومي لتنظيم الاتصالات", en.selectFirst(".other-title").text(), "a real other-language name stays");
+    }
+
+    @Test
     void aBadQueryFromABrowserGetsTheErrorPageInTheReadersLanguage() throws Exception {
         String bad = "/sparql?query=" + URLEncoder.encode("SELEC ?x WHERE { ?x ?p ?o }", StandardCharsets.UTF_8);
         for (String lang : List.of("en", "ar")) {
