@@ -170,7 +170,9 @@ public final class ErrorPageFilter implements Filter {
                 PlainText.send((HttpServletResponse) getResponse(), sc, msg == null || msg.isBlank() ? reason(sc) : msg);
                 return;
             }
-            renderer.render(request, (HttpServletResponse) getResponse(), sc, msg == null || msg.isBlank() ? "" : msg);
+            // Jetty's bare reason phrase ("Not Found") says nothing the page's title does not
+            boolean phrase = msg == null || msg.isBlank() || msg.equalsIgnoreCase(org.eclipse.jetty.http.HttpStatus.getMessage(sc));
+            renderer.render(request, (HttpServletResponse) getResponse(), sc, phrase ? "" : msg);
         }
     }
 

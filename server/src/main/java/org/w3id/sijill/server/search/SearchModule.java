@@ -53,7 +53,9 @@ public final class SearchModule implements FusekiModule {
         // the reused vocabularies' classes (skos:Concept, foaf:Person, …) by their names too, as on the pages
         org.apache.jena.graph.Graph reused = org.apache.jena.riot.RDFParser
                 .source(SearchModule.class.getResource("/org/w3id/sijill/server/pages/reused-terms.ttl").toString()).toGraph();
-        SearchLabels.classLabels(reused).forEach(classes::putIfAbsent);
+        // per language: a class the ontology names only in English gets its Arabic name from there
+        SearchLabels.classLabels(reused).forEach((k, v) -> classes.merge(k, v,
+                (a, b) -> new String[] {a[0] != null ? a[0] : b[0], a[1] != null ? a[1] : b[1]}));
         SearchLabels labels = new SearchLabels(s.countryNames(), classes);
         builder.addServlet("/search", new SearchPageServlet(s, new SearchPage(labels)));
         builder.addServlet("/api/search", new SearchApiServlet(s, site));

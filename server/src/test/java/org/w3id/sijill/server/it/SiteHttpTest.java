@@ -177,6 +177,7 @@ class SiteHttpTest {
                 assertEquals(lang, doc.selectFirst("html").attr("lang"), path);
                 assertFalse(doc.select("header.site nav a[href=/query]").isEmpty(), "the site's navigation on " + path);
                 assertFalse(r.body().contains("HTTP ERROR"), "not Jetty's page: " + path);
+                assertFalse(doc.select(".error-detail").text().contains("Not Found"), "no bare reason phrase under the title: " + path);
             }
             if (path.startsWith("/page/")) continue;  // a page address answers HTML to every client
             HttpResponse<String> plain = get(path, "*/*");
