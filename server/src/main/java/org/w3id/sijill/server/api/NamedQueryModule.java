@@ -32,6 +32,6 @@ public final class NamedQueryModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         NamedQueryCatalog catalog = NamedQueryCatalog.load(queriesDir);
-        builder.addServlet("/api/queries/*", new NamedQueryServlet(catalog, Site.dataset(registry), timeout));
+        builder.addServlet("/api/queries/*", new NamedQueryServlet(catalog, Site.dataset(registry), timeout, Site.from(builder)));
     }
 }

@@ -30,11 +30,15 @@ import org.apache.jena.system.Txn;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.query.NamedQuery;
 import org.w3id.sijill.query.NamedQueryCatalog;
+import org.w3id.sijill.server.Site;
 import org.w3id.sijill.server.ld.AcceptHeader;
+import org.w3id.sijill.vocab.SIJILL;
 
 /**
- * The named-query API: {@code GET /api/queries} lists the project's queries (JSON: name, title,
- * description, parameters, examples); {@code GET /api/queries/{name}?param=value…} runs one with
+ * The named-query API: {@code GET /api/queries} lists the project's queries as a JSON-LD
+ * document (an object whose {@code queries} member holds each query's name, title, description,
+ * parameters and examples, with the published {@code @context}); {@code application/ld+json} or
+ * {@code application/json} by {@code Accept}; {@code GET /api/queries/{name}?param=value…} runs one with
  * its parameters bound by substitution and answers SPARQL results (JSON, XML, CSV or TSV by
  * {@code Accept} or {@code ?format=}); {@code GET /api/queries/{name}.rq} gives its text.
  *
@@ -55,18 +59,24 @@ public final class NamedQueryServlet extends HttpServlet {
     private final transient NamedQueryCatalog catalog;
     private final transient DatasetGraph dataset;
     private final Duration timeout;
+    private final transient Site site;
 
-    public NamedQueryServlet(NamedQueryCatalog catalog, DatasetGraph dataset, Duration timeout) {
+    public NamedQueryServlet(NamedQueryCatalog catalog, DatasetGraph dataset, Duration timeout, Site site) {
         this.catalog = catalog;
         this.dataset = dataset;
         this.timeout = timeout;
+        this.site = site;
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo().replaceFirst("^/", "");
         if (path.isEmpty()) {
-            sendJson(res, listing(req));
+            AcceptHeader accept = AcceptHeader.parse(req.getHeader("Accept"));
+            // JSON-LD either way; its own media type only to a client that prefers it to plain JSON
+            boolean ld = accept.quality("application/ld+json") > accept.quality("application/json");
+            res.setHeader("Vary", "Accept");
+            send(res, ld ? "application/ld+json" : "application/json", listing(req));
             return;
         }
         if (path.endsWith(".rq")) {
@@ -134,10 +144,44 @@ public final class NamedQueryServlet extends HttpServlet {
         return FORMATS.values().stream().filter(l -> l.getHeaderString().equals(chosen)).findFirst().orElseThrow();
     }
 
-    private JsonArray listing(HttpServletRequest req) {
+    /** Terms of the listing that the published context does not define. */
+    static final String API_NS = SIJILL.BASE + "api/queries#";
+
+    /**
+     * The listing as a JSON-LD document: the published context (at this server's
+     * {@code /context.jsonld}) and a local one for the listing's own keys; each query is the node
+     * of its URL, its {@code examples} a JSON literal (their keys are parameter names, not terms).
+     */
+    private JsonObject listing(HttpServletRequest req) {
+        String base = site.baseFor(req);
+        JsonObject doc = new JsonObject();
+        JsonArray context = new JsonArray();
+        context.add(base + "context.jsonld");
+        JsonObject local = new JsonObject();
+        local.put("url", "@id");
+        local.put("queries", "http://schema.org/itemListElement");
+        local.put("name", "http://schema.org/identifier");
+        local.put("check", API_NS + "check");
+        local.put("parameters", API_NS + "parameter");
+        local.put("type", API_NS + "parameterType");
+        local.put("repeatable", API_NS + "repeatable");
+        JsonObject text = new JsonObject();
+        text.put("@id", API_NS + "text");
+        text.put("@type", "@id");
+        local.put("text", text);
+        JsonObject examples = new JsonObject();
+        examples.put("@id", API_NS + "examples");
+        examples.put("@type", "@json");
+        local.put("examples", examples);
+        context.add(local);
+        doc.put("@context", context);
+        doc.put("url", base + "api/queries");
+        doc.put("@type", "http://schema.org/ItemList");
         JsonArray all = new JsonArray();
         for (NamedQuery q : catalog.all()) {
             JsonObject o = new JsonObject();
+            o.put("url", base + "api/queries/" + q.name());
+            o.put("@type", "http://schema.org/SoftwareSourceCode");
             o.put("name", q.name());
             o.put("title", q.title());
             o.put("description", q.description());
@@ -152,22 +196,24 @@ public final class NamedQueryServlet extends HttpServlet {
                 params.add(po);
             });
             o.put("parameters", params);
-            JsonObject examples = new JsonObject();
+            JsonObject ex = new JsonObject();
             q.examples().forEach((k, vs) -> {
                 JsonArray a = new JsonArray();
                 vs.forEach(a::add);
-                examples.put(k, a);
+                ex.put(k, a);
             });
-            o.put("examples", examples);
-            o.put("url", req.getContextPath() + "/api/queries/" + q.name());
-            o.put("text", req.getContextPath() + "/api/queries/" + q.name() + ".rq");
+            o.put("examples", ex);
+            o.put("text", base + "api/queries/" + q.name() + ".rq");
             all.add(o);
         }
-        return all;
+        doc.put("queries", all);
+        return doc;
     }
 
-    private static void sendJson(HttpServletResponse res, JsonArray body) throws IOException {
-        res.setContentType("application/json; charset=utf-8");
-        res.getOutputStream().write(JSON.toString(body).getBytes(StandardCharsets.UTF_8));
+    private static void send(HttpServletResponse res, String mediaType, JsonObject body) throws IOException {
+        byte[] bytes = JSON.toString(body).getBytes(StandardCharsets.UTF_8);
+        res.setContentType(mediaType + "; charset=utf-8");
+        res.setContentLength(bytes.length);
+        res.getOutputStream().write(bytes);
     }
 }

@@ -157,11 +157,7 @@ public final class ObservatoryApiServlet extends HttpServlet {
     private void docs(HttpServletRequest req, HttpServletResponse resp, String endpoint) throws IOException {
         String file = endpoint.equals("docs") || endpoint.equals("docs/") ? "" : endpoint.substring("docs/".length());
         if (file.isEmpty()) {
-            if (!req.getRequestURI().endsWith("/")) {
-                resp.setStatus(301);
-                resp.setHeader("Location", req.getRequestURI() + "/");
-                return;
-            }
+            // "/api/docs" without its slash was redirected to the folder (FolderAddresses)
             resource(resp, "/api/docs.html", "text/html; charset=utf-8");
             return;
         }

@@ -19,10 +19,12 @@ import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.DumpFormat;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.http.FolderAddresses;
 import org.w3id.sijill.server.ld.HttpCaching;
 
 /**
- * Serves the dumps folder under {@code /dumps/}: {@code /dumps/} lists the files (HTML, the
+ * Serves the dumps folder under {@code /dumps/} (a folder address: {@code /dumps} redirects to it,
+ * {@link FolderAddresses}): {@code /dumps/} lists the files (HTML, the
  * dataset page), {@code /dumps/{file}} sends a file of the catalog with its media type,
  * {@code Content-Length} and {@code ETag "{release}/{sha256}"} ({@code If-None-Match} → 304);
  * anything else is 404. {@link #regenerating} brings the folder in step with the store in the
@@ -72,8 +74,8 @@ public final class DumpFilesModule implements FusekiModule {
             site.served().onChange(release -> background.schedule(dsg, site.served().folder(), () -> site.release().id()));
         }
         CatalogCache catalog = new CatalogCache(dumpsDir);
+        FolderAddresses.declare(builder, "/dumps/");
         builder.addServlet("/dumps/*", new FilesServlet(catalog, site, background));
-        builder.addServlet("/dumps", new FilesServlet(catalog, site, background));
     }
 
     @Override
@@ -101,11 +103,6 @@ public final class DumpFilesModule implements FusekiModule {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.equals("/dumps")) {
-                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                response.setHeader("Location", site.baseFor(request) + "dumps/");
-                return;
-            }
             String name = path.substring("/dumps/".length());
             if (background != null && background.refuseWhileWriting(request, response, catalog.find())) return;
             DumpCatalog c = catalog.get();

@@ -6,8 +6,8 @@ import java.io.IOException;
 import org.w3id.sijill.server.ld.AcceptHeader;
 
 /**
- * How an error reaches a client: a person's browser (a {@code GET} or {@code HEAD} that prefers
- * {@code text/html} to {@code text/plain}) gets the site's error page from the renderer that the
+ * How an error reaches a client: a person's browser (a {@code GET}, {@code HEAD} or HTML-form
+ * {@code POST} that prefers {@code text/html} to {@code text/plain}) gets the site's error page from the renderer that the
  * pages module registered in the servlet context under {@link #ATTRIBUTE}; every other client, and
  * any server without pages, gets the reason as {@link PlainText}.
  *
@@ -31,10 +31,13 @@ public final class ErrorPages {
         void render(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException;
     }
 
-    /** @return whether this request is a person's browser asking for a page */
+    /** @return whether this request is a person's browser asking for a page (or sending an HTML form) */
     public static boolean wantsPage(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) return false;
+        String type = request.getContentType();
+        boolean form = "POST".equals(method) && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !form) return false;
         AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
         return accept.quality("text/html") > accept.quality("text/plain");
     }

@@ -100,13 +100,6 @@ public final class LinkedDataModule implements FusekiModule {
                                 + "). Available: " + Representation.describe(offers) + "."));
     }
 
-    /** @return the path with an ISO 3166 country code in upper case ({@code country/eg} → {@code country/EG}) */
-    static String canonicalCase(String path) {
-        return COUNTRY_PATH.matcher(path).matches() ? path.substring(0, 8) + path.substring(8).toUpperCase(java.util.Locale.ROOT) : path;
-    }
-
-    private static final Pattern COUNTRY_PATH = Pattern.compile("country/[A-Za-z]{2}");
-
     /** The query string without {@code format}, re-encoded, with a leading {@code ?}, or "". */
     static String passOnQuery(HttpServletRequest request) {
         return passOnQuery(request, false);
@@ -177,14 +170,14 @@ public final class LinkedDataModule implements FusekiModule {
             String path = localPath(request, "/id/");
             String iri = SIJILL.ID + path;
             response.setHeader("Vary", "Accept");
+            java.util.Optional<String> canonical = IdentifierCase.canonical(path, p -> describer.exists(SIJILL.ID + p));
+            if (canonical.isPresent()) {
+                // /id/country/eg → /id/country/EG, /id/org/EG-NTRA → /id/org/eg-ntra
+                response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                response.setHeader("Location", site.baseFor(request) + "id/" + canonical.get() + passOnQuery(request, true));
+                return;
+            }
             if (!describer.exists(iri)) {
-                String canonical = canonicalCase(path);
-                if (!canonical.equals(path) && describer.exists(SIJILL.ID + canonical)) {
-                    // /id/country/eg → /id/country/EG: country codes are upper case (ISO 3166)
-                    response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-                    response.setHeader("Location", site.baseFor(request) + "id/" + canonical + passOnQuery(request, true));
-                    return;
-                }
                 throw new SijillException(Kind.NOT_FOUND, "No resource <" + iri + "> in Sijill.");
             }
             Representation rep = choose(request, ID_OFFERS);

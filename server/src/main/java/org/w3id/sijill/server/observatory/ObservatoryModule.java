@@ -5,6 +5,7 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.rdf.model.Model;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.http.FolderAddresses;
 import org.w3id.sijill.server.api.ObservatoryApiServlet;
 import org.w3id.sijill.server.ld.HttpCaching;
 
@@ -33,6 +34,7 @@ public final class ObservatoryModule implements FusekiModule {
         ObservatoryApiServlet api = new ObservatoryApiServlet(observatory, caching);
         builder.addServlet("/api/v1/*", api);
         for (String path : ObservatoryApiServlet.PATHS) builder.addServlet("/api/" + path, api);
+        FolderAddresses.declare(builder, "/api/docs/", "/api/v1/docs/");
         builder.addServlet("/api/docs/*", api);
     }
 }

@@ -4,14 +4,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.Site;
 import org.w3id.sijill.server.ld.HttpCaching;
+import org.w3id.sijill.server.ld.IdentifierCase;
 
 /**
  * {@code GET /page/{path}}: the HTML page of the resource {@code https://w3id.org/sijill/id/{path}}
  * ({@code ?page=} pages through incoming links), and {@code /page/ontology}, the ontology
- * documentation.
+ * documentation. An address in another letter case than the resource's ({@code /page/country/eg})
+ * is redirected ({@code 301}) to the right one ({@link IdentifierCase}).
  *
  * <pre>{@code
  * builder.addServlet("/page/*", new EntityPageServlet(pages, new HttpCaching(site::release, site.maxAge())));
@@ -37,6 +41,16 @@ public final class EntityPageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String info = req.getPathInfo();
         String path = info == null ? "" : info.startsWith("/") ? info.substring(1) : info;
+        if (PATH.matcher(path).matches() && !path.equals("ontology")) {
+            Optional<String> canonical = IdentifierCase.canonical(path, pages::exists);
+            if (canonical.isPresent()) {
+                // /page/country/eg → /page/country/EG, as /id/ does
+                resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                String query = req.getQueryString();
+                resp.setHeader("Location", Site.baseOf(req) + "page/" + canonical.get() + (query == null ? "" : "?" + query));
+                return;
+            }
+        }
         PageRequest pr = PageResponses.pageRequest(req);
         String variant = "page-" + pr.lang().code() + "-" + path + "-" + (req.getQueryString() == null ? "" : req.getQueryString());
         if (caching.notModified(req, resp, variant)) return;

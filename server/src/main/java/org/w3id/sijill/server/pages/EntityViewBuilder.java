@@ -62,6 +62,8 @@ public final class EntityViewBuilder {
         Label title = values.label(r);
         Label other = LabelSelector.find(d, r, lang.other())
                 .filter(l -> PageLanguage.fromCode(l.lang()).orElse(null) == lang.other())
+                // a title already shown in the other language (a fallback) is not repeated under it
+                .filter(l -> !l.text().equals(title.text()))
                 .orElse(null);
         List<ValueView> types = d.listObjectsOfProperty(r, RDF.type).toList().stream()
                 .filter(RDFNode::isURIResource)
@@ -151,7 +153,7 @@ public final class EntityViewBuilder {
             String p = st.getPredicate().getURI();
             if (p.equals(DCTerms.date.getURI()) || p.equals(DCTerms.publisher.getURI()) || LabelSelector.LABEL_PROPERTIES.contains(st.getPredicate())
                     || p.equals(DCTerms.language.getURI())) continue;
-            notes.add(ValueRenderer.literal(st.getObject().asLiteral()).label());
+            notes.add(values.literal(st.getPredicate(), st.getObject().asLiteral()).label());
         }
         notes.sort(java.util.Comparator.comparing(Label::text));
         return new SourceView(ValueView.link(s.getURI(), values.label(s)), date, publisher, notes, seeAlso);

@@ -75,7 +75,9 @@ public final class LabelSelector {
 
     /**
      * @return a readable name from the IRI: a passage as {@code ¶ token}, another Sijill entity by
-     *         its path after {@code id/}, anything else by its fragment or last path segment
+     *         its path after {@code id/}, a web page whose last segment is a slug by its address
+     *         without the scheme ({@code github.com/tjmisko/sspi-data-webapp}: an address a reader
+     *         recognises, not a bare slug), anything else by its fragment or last path segment
      */
     public static String fromIri(Resource r) {
         if (r.isAnon()) return "…";
@@ -86,7 +88,11 @@ public final class LabelSelector {
             return iri.substring(org.w3id.sijill.vocab.SIJILL.ID.length());
         }
         int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
-        if (cut >= 0 && cut < iri.length() - 1) return iri.substring(cut + 1);
+        if (cut >= 0 && cut < iri.length() - 1) {
+            String last = iri.substring(cut + 1);
+            if (iri.matches("https?://.*") && last.matches("[a-z][a-z0-9]*(-[a-z0-9]+)+")) return iri.replaceFirst("^https?://(www\\.)?", "");
+            return last;
+        }
         return iri;
     }
 }

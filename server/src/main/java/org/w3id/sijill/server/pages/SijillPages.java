@@ -180,6 +180,14 @@ public final class SijillPages {
 
     /**
      * @param path the path after {@code /page/} (e.g. {@code country/LB})
+     * @return whether the store knows the resource of that path
+     */
+    public boolean exists(String path) {
+        return describer.exists(LocalLinks.canonicalIri(path));
+    }
+
+    /**
+     * @param path the path after {@code /page/} (e.g. {@code country/LB})
      * @param page the 1-based page of incoming links
      * @param r the request
      * @return the entity page, or a 404 page when the store knows nothing of the IRI

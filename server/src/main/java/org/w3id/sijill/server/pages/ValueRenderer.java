@@ -10,6 +10,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
+import org.w3id.sijill.vocab.SIJILL;
 import org.apache.jena.rdf.model.Statement;
 
 /**
@@ -91,6 +92,24 @@ public final class ValueRenderer {
         return ValueView.node(new Label("", "", false), properties(r, false, 0));
     }
 
+    /**
+     * @param property the property the literal is a value of
+     * @return the value view of the literal; a code of a closed list (a document's
+     *         {@code sijill:documentKind}, e.g. {@code meeting-report}, or its
+     *         {@code dcterms:language}, e.g. {@code ar}) is shown by its name in the page language,
+     *         never as the raw code
+     */
+    public ValueView literal(Property property, Literal l) {
+        boolean kind = SIJILL.documentKind.equals(property);
+        if ((kind || org.apache.jena.vocabulary.DCTerms.language.equals(property)) && l.getLanguage().isEmpty()) {
+            String key = (kind ? "doc.kind." : "language.name.") + l.getLexicalForm();
+            if (Messages.bundle(lang).containsKey(key)) {
+                return ValueView.literal(new Label(Messages.get(lang, key), lang.code(), false), null);
+            }
+        }
+        return literal(l);
+    }
+
     /** @return the value view of a literal */
     public static ValueView literal(Literal l) {
         String dt = l.getLanguage().isEmpty() && l.getDatatypeURI() != null
@@ -128,7 +147,8 @@ public final class ValueRenderer {
             // thing that owns it: show that fact rather than an anonymous node.
             if (incoming && other.isAnon()) other = owner(other.asResource());
             ValueView v = (other.isAnon() && depth <= 0)
-                    ? ValueView.literal(new Label("…", "", false), null) : value(other);
+                    ? ValueView.literal(new Label("…", "", false), null)
+                    : other.isLiteral() ? literal(st.getPredicate(), other.asLiteral()) : value(other);
             if (!incoming && notes != null && r.isURIResource()) v = v.withCitations(notes.cite(r, st.getPredicate(), other));
             byProperty.computeIfAbsent(st.getPredicate(), p -> new ArrayList<>()).add(v);
         }

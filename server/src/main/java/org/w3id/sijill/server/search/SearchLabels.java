@@ -48,7 +48,8 @@ public final class SearchLabels {
         try {
             return Messages.get(lang, "search.group." + local);
         } catch (MissingResourceException e) {
-            return local;
+            // a class without a group name of its own: its ontology label, never the bare local name
+            return type(iri, lang);
         }
     }
 

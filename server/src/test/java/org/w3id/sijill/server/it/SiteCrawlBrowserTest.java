@@ -25,7 +25,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,11 +32,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.sijill.core.ProjectPaths;
@@ -48,18 +44,15 @@ import org.w3id.sijill.server.SijillServer;
  * server on the real data, in English and Arabic, at 1280 and 390 px wide, and checks each page:
  * no console error, no horizontal scrolling of the page (tables scroll inside their own box),
  * no English UI string (the English messages of the site) in text the page marks as Arabic, and
- * no serious or critical accessibility violation (at 1280 px) found by axe-core (npm, installed in
+ * no raw slug where a name belongs (either language), no word broken over lines in a link or
+ * table cell at 390 px, and no serious or critical accessibility violation (at 1280 px) found by axe-core (npm, installed in
  * {@code tools/node} by {@code scripts/install-test-tools}). Screenshots go to
  * {@code target/screenshots/crawl-*.png}. All problems are collected and reported together.
  */
 class SiteCrawlBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     static final int[] WIDTHS = {1280, 390};
 
-    @TempDir
-    static Path tmp;
     static SijillServer server;
     static ChromeDriver driver;
     static String base;
@@ -95,32 +88,16 @@ class SiteCrawlBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is installed at " + CHROMIUM + " (Debian package chromium)");
         Path axeFile = ProjectPaths.locate().queries().getParent().resolve("tools/node/node_modules/axe-core/axe.min.js");
         assertTrue(Files.isRegularFile(axeFile), "axe-core is installed at " + axeFile + " (scripts/install-test-tools)");
         axe = Files.readString(axeFile, StandardCharsets.UTF_8);
         server = RealDataServers.start(List.of());
         base = "http://localhost:" + server.port();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--window-size=1280,1000", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        driver = HeadlessChromium.driver(1280, 1000);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
         if (server != null) server.stop();
     }
 
@@ -140,6 +117,43 @@ class SiteCrawlBrowserTest {
         strings.addAll(List.of("(in English)", "meeting-report", "global-cyberlaw-tracker", "as of", "Country (", "used with acknowledgement"));
         return strings;
     }
+
+    /**
+     * Text nodes that are nothing but a slug (lower-case words joined by hyphens), outside code and
+     * IRIs: what a reader sees where a name should be.
+     */
+    static final String SLUG_TEXT = """
+            var out = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              var n = walker.currentNode, el = n.parentElement, t = n.textContent.trim();
+              if (!el || !t || el.closest('script,style,template,code,pre,.CodeMirror,.iri,[hidden],[aria-hidden=true]')) continue;
+              if (/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(t) && out.indexOf(t) < 0 && out.length < 8) out.push(t);
+            }
+            return out;""";
+
+    /**
+     * Words (4 to 40 letters, no hyphen or slash where a line may break) in links and table cells
+     * that the layout split over two lines or more, as a narrow column does letter by letter.
+     */
+    static final String BROKEN_WORDS = """
+            var out = [], walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              var n = walker.currentNode, el = n.parentElement;
+              if (!el || !el.closest('a,td,th') || el.closest('code.sha,.iri,script,style,[hidden]')) continue;
+              if (!el.getClientRects().length) continue;
+              var re = /\\S+/g, m;
+              while ((m = re.exec(n.textContent)) !== null) {
+                var w = m[0];
+                if (w.length < 4 || w.length > 40 || /[-\\/\\u2010-\\u2015]/.test(w)) continue;
+                var r = document.createRange();
+                r.setStart(n, m.index);
+                r.setEnd(n, m.index + w.length);
+                var tops = {};
+                Array.prototype.forEach.call(r.getClientRects(), function (q) { if (q.width > 0) tops[Math.round(q.top)] = 1; });
+                if (Object.keys(tops).length > 1 && out.length < 8) out.push(w);
+              }
+            }
+            return out;""";
 
     static int status(String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -198,6 +212,15 @@ class SiteCrawlBrowserTest {
                                 });
                                 return out.join('; ');""");
                         problems.add(where + ": page scrolls sideways by " + overflow + " px: " + culprit);
+                    }
+                    // a raw identifier (a slug such as "meeting-report") is not a reader's text, in either language
+                    @SuppressWarnings("unchecked")
+                    List<String> slugs = (List<String>) js.executeScript(SLUG_TEXT);
+                    if (!slugs.isEmpty()) problems.add(where + ": raw slugs shown: " + slugs);
+                    if (width < WIDTHS[0]) {
+                        @SuppressWarnings("unchecked")
+                        List<String> broken = (List<String>) js.executeScript(BROKEN_WORDS);
+                        if (!broken.isEmpty()) problems.add(where + ": words broken across lines: " + broken);
                     }
                     if ("ar".equals(lang)) {
                         @SuppressWarnings("unchecked")

@@ -11,7 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.vocabulary.DCTerms;
+import org.w3id.sijill.core.ProjectPaths;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -80,6 +89,44 @@ class SiteHttpTest {
     }
 
     @Test
+    void theNamedQueryListIsJsonLdForJsonAndJsonLdClients() throws Exception {
+        String published = get("/context.jsonld", null).body();
+        Path home = ProjectPaths.locate().queries().getParent();
+        for (String accept : List.of("application/json", "application/ld+json")) {
+            HttpResponse<String> r = get("/api/queries", accept);
+            assertEquals(200, r.statusCode(), accept);
+            assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith(accept), accept);
+            JsonValue top = JSON.parseAny(r.body());
+            assertTrue(top.isObject(), "the top level is an object: " + accept);
+            JsonArray queries = top.getAsObject().get("queries").getAsArray();
+            assertTrue(queries.size() >= 11, "the queries: " + queries.size());
+            JsonArray context = top.getAsObject().get("@context").getAsArray();
+            assertEquals(base + "/context.jsonld", context.get(0).getAsString().value(), "the published context, served here");
+            String cq01 = base + "/api/queries/cq01-topic-status-by-country";
+            // Jena (JSON-LD 1.1) with the published context put in place of its URL: no network fetch
+            JsonObject inline = JSON.parse(r.body());
+            inline.get("@context").getAsArray().set(0, JSON.parse(published).get("@context"));
+            Model jena = ModelFactory.createDefaultModel();
+            RDFParser.fromString(inline.toString(), Lang.JSONLD11).parse(jena);
+            assertTrue(jena.contains(jena.createResource(cq01), DCTerms.title), "Jena reads the titles: " + jena.size());
+            assertTrue(jena.contains(jena.createResource(base + "/api/queries"), jena.createProperty("http://schema.org/itemListElement"),
+                    jena.createResource(cq01)), "the list holds the queries");
+            // jsonld.js (Node) with the served context resolved to the project's copy of it
+            Path file = Files.createTempFile("queries", ".jsonld");
+            Files.writeString(file, r.body());
+            Process node = new ProcessBuilder("node", home.resolve("tools/node/jsonld-to-nquads.js").toString(), file.toString(),
+                    "--context", base + "/context.jsonld=" + home.resolve("ontology/context.jsonld")).redirectErrorStream(true).start();
+            String nquads = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(node.waitFor(60, TimeUnit.SECONDS), "jsonld.js finished");
+            Files.delete(file);
+            assertEquals(0, node.exitValue(), nquads);
+            Model js = ModelFactory.createDefaultModel();
+            RDFParser.fromString(nquads, Lang.NQUADS).parse(js);
+            assertTrue(js.isIsomorphicWith(jena), "jsonld.js and Jena read the same graph: " + js.size() + " / " + jena.size());
+        }
+    }
+
+    @Test
     void theDatasetDescriptionInEveryRdfSyntax() throws Exception {
         for (String path : List.of("/dataset", "/.well-known/void")) {
             for (String[] f : new String[][] {{"application/n-triples", "N-TRIPLES"}, {"application/rdf+xml", "RDF/XML"},
@@ -130,6 +177,7 @@ class SiteHttpTest {
                 assertEquals(lang, doc.selectFirst("html").attr("lang"), path);
                 assertFalse(doc.select("header.site nav a[href=/query]").isEmpty(), "the site's navigation on " + path);
                 assertFalse(r.body().contains("HTTP ERROR"), "not Jetty's page: " + path);
+                assertFalse(doc.select(".error-detail").text().contains("Not Found"), "no bare reason phrase under the title: " + path);
             }
             if (path.startsWith("/page/")) continue;  // a page address answers HTML to every client
             HttpResponse<String> plain = get(path, "*/*");
@@ -142,6 +190,82 @@ class SiteHttpTest {
     }
 
     @Test
+    void pageAddressesInAnotherCaseRedirectLikeIdentifiers() throws Exception {
+        String[][] moves = {
+            {"/page/country/eg", "/page/country/EG"},
+            {"/page/country/eg?lang=ar", "/page/country/EG?lang=ar"},
+            {"/page/org/EG-NTRA", "/page/org/eg-ntra"},
+            {"/page/law/LB/2018/law-81", "/page/law/lb/2018/law-81"},
+            {"/page/status/lb/e-transactions/escwa-beirut-2018-report", "/page/status/LB/e-transactions/escwa-beirut-2018-report"},
+            {"/id/org/EG-NTRA", "/id/org/eg-ntra"},
+            {"/id/country/eg", "/id/country/EG"},
+        };
+        for (String[] m : moves) {
+            HttpResponse<String> r = get(m[0], BROWSER);
+            assertEquals(301, r.statusCode(), m[0]);
+            assertEquals(base + m[1], r.headers().firstValue("Location").orElseThrow(), m[0]);
+            String target = m[1].replaceFirst("\\?.*", "");
+            assertEquals(target.startsWith("/id/") ? 303 : 200, get(target, BROWSER).statusCode(), "the target exists: " + target);
+        }
+        // never to an address that names nothing either
+        for (String nothing : List.of("/page/country/zz", "/page/org/NO-SUCH-ORG", "/id/country/zz")) {
+            assertEquals(404, get(nothing, BROWSER).statusCode(), nothing);
+        }
+    }
+
+    @Test
+    void searchResultKindsAreNamedInThePageLanguage() throws Exception {
+        HttpResponse<String> r = get("/search?q=cybercrime&lang=ar", BROWSER);
+        assertEquals(200, r.statusCode());
+        String main = Jsoup.parse(r.body()).select("main").text();
+        assertTrue(main.contains("مفهوم"), "a concept is called so in Arabic: " + main);
+        for (String raw : List.of("TreatyParticipation", "Concept")) {
+            assertFalse(main.contains(raw), "a class's bare local name on the Arabic search page: " + raw);
+        }
+    }
+
+    @Test
+    void anEnglishOnlyNameIsShownOnceOnTheArabicPage() throws Exception {
+        Document ar = Jsoup.parse(get("/page/person/ayman-el-sherbiny?lang=ar", BROWSER).body());
+        assertTrue(ar.selectFirst("h1").text().contains("Ayman El-Sherbiny"), ar.selectFirst("h1").text());
+        assertTrue(ar.select(".other-title").isEmpty(), "the fallback title is not repeated as the other-language title: " + ar.select(".other-title").text());
+        Document en = Jsoup.parse(get("/page/org/eg-ntra?lang=en", BROWSER).body());
+        assertEquals("الجهاز القومي لتنظيم الاتصالات", en.selectFirst(".other-title").text(), "a real other-language name stays");
+    }
+
+    @Test
+    void aBadQueryFromABrowserGetsTheErrorPageInTheReadersLanguage() throws Exception {
+        String bad = "/sparql?query=" + URLEncoder.encode("SELEC ?x WHERE { ?x ?p ?o }", StandardCharsets.UTF_8);
+        for (String lang : List.of("en", "ar")) {
+            HttpRequest get = HttpRequest.newBuilder(URI.create(base + bad)).header("Accept", BROWSER).header("Accept-Language", lang).GET().build();
+            HttpRequest form = HttpRequest.newBuilder(URI.create(base + "/sparql")).header("Accept", BROWSER).header("Accept-Language", lang)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode("SELEC ?x", StandardCharsets.UTF_8))).build();
+            for (HttpRequest request : List.of(get, form)) {
+                HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                String what = request.method() + " " + lang;
+                assertEquals(400, r.statusCode(), what);
+                assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), what + ": " + r.body());
+                Document doc = Jsoup.parse(r.body());
+                assertEquals(lang, doc.selectFirst("html").attr("lang"), what);
+                assertFalse(doc.select("header.site nav a[href=/query]").isEmpty(), "the site's layout: " + what);
+                assertTrue(doc.select("bdi[lang=en]").text().contains("Lexical error"), "the parser's reason: " + doc.text());
+                assertTrue(doc.selectFirst("h1").text().contains("ar".equals(lang) ? "تعذّر فهم الطلب" : "Request not understood"), doc.text());
+            }
+        }
+        // a program still gets the reason as text, and so does the query page's editor
+        for (String accept : List.of("*/*", "application/sparql-results+json", "application/sparql-results+json,*/*;q=0.9")) {
+            HttpResponse<String> r = get(bad, accept);
+            assertEquals(400, r.statusCode(), accept);
+            assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), accept);
+            assertTrue(r.body().contains("Lexical error"), r.body());
+        }
+        // a good query from a browser is not touched
+        HttpResponse<String> good = get("/sparql?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8), BROWSER);
+        assertEquals(200, good.statusCode(), good.body());
+    }
+
+    @Test
     void trailingSlashesRedirect() throws Exception {
         for (String path : List.of("/compare/", "/query/", "/page/country/EG/", "/dataset/")) {
             HttpResponse<String> r = get(path, BROWSER);
@@ -149,6 +273,19 @@ class SiteHttpTest {
             assertEquals(path.substring(0, path.length() - 1), r.headers().firstValue("Location").orElseThrow(), path);
         }
         assertEquals(200, get("/dumps/", BROWSER).statusCode(), "the download folder keeps its slash");
+    }
+
+    @Test
+    void foldersKeepTheirSlashAndTheirAddressWithoutItRedirects() throws Exception {
+        for (String folder : List.of("/dumps/", "/api/docs/", "/api/v1/docs/")) {
+            HttpResponse<String> page = get(folder, BROWSER);
+            assertEquals(200, page.statusCode(), folder);
+            assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), folder);
+            String bare = folder.substring(0, folder.length() - 1);
+            HttpResponse<String> r = get(bare + "?lang=ar", BROWSER);
+            assertEquals(301, r.statusCode(), bare);
+            assertEquals(base + folder + "?lang=ar", r.headers().firstValue("Location").orElseThrow(), bare);
+        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,13 +21,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.HeadlessChromium;
 import org.w3id.sijill.server.it.RealDataServers;
 
 /**
@@ -37,41 +34,21 @@ import org.w3id.sijill.server.it.RealDataServers;
  * keyboard, with no console errors; screenshots under {@code target/screenshots/observatory-*.png}.
  */
 class ObservatoryBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-    @TempDir
-    static Path tmp;
     static SijillServer server;
     static String base;
     static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is installed (scripts/install-test-tools)");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is installed (scripts/install-test-tools)");
         server = RealDataServers.start(List.of());
         base = "http://localhost:" + server.port();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1200", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        driver = HeadlessChromium.driver(1400, 1200);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
         if (server != null) server.stop();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.sijill.server.it.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -36,9 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * has no errors, and saves screenshots under {@code target/screenshots/}.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
     @TempDir
     static Path tmp;
@@ -47,29 +46,12 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is installed at " + CHROMIUM + " (Debian package chromium)");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is installed at " + CHROMEDRIVER + " (Debian package chromium-driver)");
         server = TestServer.start(tmp.resolve("server"));
-        // An explicit driver and binary: Selenium Manager has nothing to look up or download.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1600", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        driver = HeadlessChromium.driver(1280, 1600);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
         if (server != null) server.close();
     }
 

@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -20,14 +18,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.HeadlessChromium;
 import org.w3id.sijill.server.it.RealDataServers;
 
 /**
@@ -41,8 +37,6 @@ class CountryCommitmentsPageTest {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private static final String LEGILUX_QUOTE = "qu’en date du 29 juin 2018, le Maroc a adhéré à la convention désignée ci-dessus";
 
-    @TempDir
-    static Path tmp;
     static SijillServer server;
     static String base;
 
@@ -130,29 +124,14 @@ class CountryCommitmentsPageTest {
 
     @Test
     void aRealBrowserShowsTheAccessionQuoteAndDate() throws IOException {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Path chromedriver = Path.of("/usr/bin/chromedriver");
-        assertTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver), "Chromium and chromedriver are installed");
-        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1600", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        ChromeDriver driver = new ChromeDriver(service, options);
-        try {
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            driver.get(base + "/page/country/MA");
-            new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-            String text = driver.findElement(By.id("treaties")).getText();
-            assertTrue(text.contains("2018-06-29"), text);
-            String page = driver.findElement(By.tagName("main")).getText();
-            assertTrue(page.contains(LEGILUX_QUOTE), page);
-            assertTrue(driver.findElement(By.id("treaties")).isDisplayed());
-        } finally {
-            driver.quit();
-        }
+        ChromeDriver driver = HeadlessChromium.driver(1280, 1600);
+        driver.get(base + "/page/country/MA");
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        String text = driver.findElement(By.id("treaties")).getText();
+        assertTrue(text.contains("2018-06-29"), text);
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains(LEGILUX_QUOTE), page);
+        assertTrue(driver.findElement(By.id("treaties")).isDisplayed());
     }
 }

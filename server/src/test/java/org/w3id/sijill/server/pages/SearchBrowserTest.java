@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,13 +20,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.HeadlessChromium;
 import org.w3id.sijill.server.it.RealDataServers;
 
 /**
@@ -40,37 +36,19 @@ import org.w3id.sijill.server.it.RealDataServers;
 class SearchBrowserTest {
     static final String NTRA_PATH = "/page/org/eg-ntra";
 
-    @TempDir
-    static Path tmp;
     static SijillServer server;
     static ChromeDriver driver;
     static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        assertTrue(Files.isExecutable(BrowserTest.CHROMIUM), "Chromium is installed at " + BrowserTest.CHROMIUM);
-        assertTrue(Files.isExecutable(BrowserTest.CHROMEDRIVER), "chromedriver is installed at " + BrowserTest.CHROMEDRIVER);
         server = RealDataServers.start(List.of());
         base = "http://localhost:" + server.port();
-        System.setProperty("webdriver.chrome.driver", BrowserTest.CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1200", "--user-data-dir=" + tmp.resolve("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
+        driver = HeadlessChromium.driver(1280, 1200);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
         if (server != null) server.stop();
     }
 
