@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -106,6 +108,31 @@ public final class SearchAnalyzers {
      */
     public static String exactKey(String text) {
         return String.join(" ", terms(FOLDING, text));
+    }
+
+    /** Connecting words that a body's initials skip. */
+    private static final Set<String> INITIALS_SKIP = Set.of("of", "for", "and", "the", "on", "in", "to", "at", "de", "des", "du", "la", "le", "et");
+
+    /**
+     * The initials of a title-case English name of four or more words, folded like
+     * {@link #exactKey}, so that a body is found by its abbreviation where no source states the
+     * abbreviation ("Organisation for Economic Co-operation and Development" → {@code oecd}). Words
+     * in parentheses and connecting words are skipped; a name with a lower-case word (a law's
+     * title) has none. A search key only: it is never published as a label.
+     *
+     * <pre>{@code
+     * SearchAnalyzers.initialsKey("National Telecom Regulatory Authority"); // Optional[ntra]
+     * }</pre>
+     */
+    public static Optional<String> initialsKey(String name) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.replaceAll("\\([^)]*\\)", " ").trim().split("\\s+")) {
+            if (word.isEmpty() || INITIALS_SKIP.contains(word.toLowerCase(Locale.ROOT))) continue;
+            int first = word.codePointAt(0);
+            if (!Character.isUpperCase(first) || Character.UnicodeScript.of(first) != Character.UnicodeScript.LATIN) return Optional.empty();
+            initials.appendCodePoint(first);
+        }
+        return initials.length() >= 4 ? Optional.of(exactKey(initials.toString())) : Optional.empty();
     }
 
     /** @return whether a text has Arabic letters */

@@ -19,7 +19,7 @@ import org.w3id.sijill.core.SijillException;
  * <p>One Lucene document per indexed literal: {@value #URI} the resource it belongs to,
  * {@value #LANG} the literal's language tag, the field itself (stored, folding analyser),
  * {@code field_ar}/{@code field_en} (the language's analyser), and: {@value #KIND} the
- * {@link IndexedText} name, {@value #EXACT} the folded whole value of a name, {@value #GROUP} and
+ * {@link IndexedText} name, {@value #EXACT} the folded whole value of a name (and the initials of a title-case English name, {@link SearchAnalyzers#initialsKey}), {@value #GROUP} and
  * {@value #TYPE} the resource's broad and most specific class, {@value #COUNTRY} the ISO codes of
  * its countries, {@value #NAME_EN}/{@value #NAME_AR} its display names, {@value #PASSAGE} the
  * passage an evidence quote comes from.

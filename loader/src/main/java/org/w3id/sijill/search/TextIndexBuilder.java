@@ -139,6 +139,9 @@ public final class TextIndexBuilder {
         }
         doc.add(new StringField(SearchIndexDefinition.KIND, kind.name(), Field.Store.YES));
         if (kind.isName()) doc.add(new StringField(SearchIndexDefinition.EXACT, SearchAnalyzers.exactKey(value), Field.Store.NO));
+        if (kind.isName() && "en".equals(SearchAnalyzers.primaryLanguage(lang))) {
+            SearchAnalyzers.initialsKey(value).ifPresent(k -> doc.add(new StringField(SearchIndexDefinition.EXACT, k, Field.Store.NO)));
+        }
         doc.add(new StringField(SearchIndexDefinition.GROUP, r.group, Field.Store.YES));
         doc.add(new StoredField(SearchIndexDefinition.TYPE, r.type));
         for (String c : r.countries) doc.add(new StringField(SearchIndexDefinition.COUNTRY, c, Field.Store.YES));
