@@ -82,8 +82,7 @@ public final class ReleaseTextIndex implements AutoCloseable {
                     .forEach(classes::putIfAbsent));
             // the reused vocabularies' classes (skos:Concept, foaf:Person, …) by their names too, as on the pages;
             // per language: a class the ontology names only in English gets its Arabic name from there
-            Graph reused = org.apache.jena.riot.RDFParser
-                    .source(ReleaseTextIndex.class.getResource("/org/w3id/sijill/server/pages/reused-terms.ttl").toString()).toGraph();
+            Graph reused = org.w3id.sijill.server.pages.TermLabels.reusedTerms().getGraph();
             SearchLabels.classLabels(reused).forEach((k, v) -> classes.merge(k, v,
                     (a, b) -> new String[] {a[0] != null ? a[0] : b[0], a[1] != null ? a[1] : b[1]}));
             return new ReleaseTextIndex(release, folder, lucene, search, new SearchLabels(search.countryNames(), classes));
