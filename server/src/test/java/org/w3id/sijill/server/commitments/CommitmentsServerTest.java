@@ -11,12 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +24,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.sijill.server.Site;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The treaty, ITU GCI and first-strategy dimensions (issue 14) on the real server over the store
@@ -47,42 +39,19 @@ import org.w3id.sijill.server.it.RealDataServers;
  * page's numbered notes, and no query added to the page); notes in Arabic as well as English.
  */
 class CommitmentsServerTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     static final String LEGILUX_QUOTE = "qu’en date du 29 juin 2018, le Maroc a adhéré à la convention désignée ci-dessus";
     static final String UNLISTED_EN = "not listed in the material";
     static final String UNLISTED_AR = "غير مدرجة في المواد المتاحة";
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     static HttpResponse<String> get(String path) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
-        try {
-            return CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SERVER.get(path);
     }
 
     static Document page(String path) {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return Jsoup.parse(r.body(), base + path);
+        return SERVER.page(path);
     }
 
     static JsonObject json(String path) {
@@ -328,7 +297,7 @@ class CommitmentsServerTest {
     // --- 5. the country page -------------------------------------------------------------------------
 
     static TransactionCoordinator coordinator() {
-        DatasetGraph d = Site.dataset(server.fuseki().getDataAccessPointRegistry());
+        DatasetGraph d = Site.dataset(SERVER.server().fuseki().getDataAccessPointRegistry());
         while (!(d instanceof DatasetGraphSwitchable) && d instanceof DatasetGraphWrapper w) d = w.getWrapped();
         return TDBInternal.getTransactionCoordinator(d);
     }

@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The country comparison and the display names of unlabelled claims and passages, on the real
@@ -29,42 +22,19 @@ import org.w3id.sijill.server.it.RealDataServers;
  * and its {@code queries/}.
  */
 class ComparePageTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PDP = "/id/concept/law-topic/personal-data-protection";
     private static final String REPORT = "/id/document/escwa-beirut-2018-report";
     private static final String UNCTAD = "/id/source/unctad-cyberlaw-tracker-2026";
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     static HttpResponse<String> get(String path) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            return CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SERVER.get(path);
     }
 
     static Document page(String path) {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return Jsoup.parse(r.body(), base + path);
+        return SERVER.page(path);
     }
 
     /** @return the row of the topic whose link ends with {@code topicHref} */
