@@ -31,10 +31,6 @@ class CountryCommitmentsPageTest {
     @RegisterExtension
     static final RealDataServer SERVER = new RealDataServer();
 
-    static Document page(String path) {
-        return SERVER.page(path);
-    }
-
     /** @return the block of the treaty linked by {@code treatyPath} in the commitments section */
     static Element treaty(Document doc, String treatyPath) {
         Element a = doc.selectFirst("#commitments .treaty h4 a[href~=/" + treatyPath + "($|\\?)]");
@@ -44,7 +40,7 @@ class CountryCommitmentsPageTest {
 
     @Test
     void moroccoShowsItsBudapestAccessionWithQuoteAndDate() {
-        Document doc = page("/page/country/MA");
+        Document doc = SERVER.page("/page/country/MA");
         Element budapest = treaty(doc, "treaty/budapest-convention");
         Element accession = budapest.select(".treaty-act").stream()
                 .filter(li -> li.selectFirst(".act").text().equals("Accession") && li.selectFirst(".act-date").text().equals("2018-06-29"))
@@ -63,7 +59,7 @@ class CountryCommitmentsPageTest {
 
     @Test
     void moroccoShowsItsGciScoresWithTheScaleOfEachEditionAndItsFirstStrategy() {
-        Document doc = page("/page/country/MA");
+        Document doc = SERVER.page("/page/country/MA");
         List<Element> rows = doc.select("#index-scores table.index-scores tbody tr");
         assertEquals(5, rows.size(), doc.select("#index-scores").text());
         Element e2020 = rows.stream().filter(r -> r.child(1).text().equals("2020")).findFirst().orElseThrow();
@@ -80,15 +76,15 @@ class CountryCommitmentsPageTest {
 
     @Test
     void arabicPageAndTheIraqCaveat() {
-        Document ar = page("/page/country/MA?lang=ar");
+        Document ar = SERVER.page("/page/country/MA?lang=ar");
         assertEquals("المشاركة في المعاهدات", ar.selectFirst("#treaties h3").text());
         Element budapest = treaty(ar, "treaty/budapest-convention");
         assertTrue(budapest.select(".act").eachText().contains("الانضمام"), budapest.text());
         assertTrue(ar.select("figure.evidence blockquote").eachText().contains(LEGILUX_QUOTE), budapest.text());
-        Document iraq = page("/page/country/IQ");
+        Document iraq = SERVER.page("/page/country/IQ");
         String strategy = iraq.select("#national-strategy").text();
         assertTrue(strategy.contains("2016-12-06") && strategy.contains("count of 0"), "the dataset's caveat is shown: " + strategy);
-        Document palestine = page("/page/country/PS");
+        Document palestine = SERVER.page("/page/country/PS");
         assertFalse(palestine.select("#national-strategy .none").isEmpty(), "no strategy claim for Palestine: " + palestine.select("#national-strategy").text());
     }
 
