@@ -67,7 +67,8 @@ public final class CountryCommitmentsBuilder {
                     Commitments.Passage p = commitments.passages().get(q.passage());
                     if (p != null) {
                         Label doc = label(p.documentTitle());
-                        passage = ValueView.link(p.iri(), new Label(Messages.get(lang, "display.passage", doc.text(), p.token()),
+                        passage = ValueView.link(p.iri(), new Label(Messages.get(lang, "display.passage", doc.text(),
+                                PassageLocator.of(lang, notation -> java.util.Optional.empty(), p.token())),
                                 doc.lang(), doc.fallback()));
                         if (!p.document().isEmpty()) document = ValueView.link(p.document(), doc);
                     }

@@ -133,10 +133,11 @@ public final class DisplayNames {
                 : cut >= 0 ? iri.substring(cut + 3) : null;
         if (number == null) return Optional.empty();
         Optional<Label> docLabel = doc == null ? Optional.empty() : labelOf(values, doc);
-        if (docLabel.isEmpty()) return Optional.of(new Label("¶ " + number, "", false));
         PageLanguage lang = values.lang();
+        String locator = PassageLocator.of(values, number);
+        if (docLabel.isEmpty()) return Optional.of(new Label(locator, lang.code(), false));
         Part part = new Part(docLabel.get());
-        String text = Messages.get(lang, "display.passage", part.text(lang), number);
+        String text = Messages.get(lang, "display.passage", part.text(lang), locator);
         return Optional.of(new Label(text, part.inPageLanguage(lang) ? lang.code() : docLabel.get().lang(), false));
     }
 

@@ -58,7 +58,7 @@ public record DocumentView(List<PassageRow> passages) {
             String iri = p.getURI();
             int cut = iri.lastIndexOf("/p/");
             String token = cut >= 0 ? iri.substring(cut + 3) : LabelSelector.fromIri(p);
-            rows.add(new PassageRow(ValueView.link(iri, new Label("¶ " + token, "", false)), token, ordinal, textLabel,
+            rows.add(new PassageRow(ValueView.link(iri, new Label(PassageLocator.of(values, token), values.lang().code(), false)), token, ordinal, textLabel,
                     mentions, supports));
         }
         rows.sort(Comparator.comparingLong(PassageRow::ordinal).thenComparing(PassageRow::token));

@@ -65,8 +65,10 @@ public final class EntityViewBuilder {
                 // a title already shown in the other language (a fallback) is not repeated under it
                 .filter(l -> !l.text().equals(title.text()))
                 .orElse(null);
-        List<ValueView> types = d.listObjectsOfProperty(r, RDF.type).toList().stream()
-                .filter(RDFNode::isURIResource)
+        List<Resource> asserted = d.listObjectsOfProperty(r, RDF.type).toList().stream()
+                .filter(RDFNode::isURIResource).map(RDFNode::asResource).toList();
+        List<ValueView> types = asserted.stream()
+                .filter(t -> !restatedBySubclass(t, asserted))
                 .map(t -> ValueView.link(t.asResource().getURI(), values.termLabel(t.asResource())))
                 .sorted(java.util.Comparator.comparing(v -> v.label().text()))
                 .toList();
@@ -104,13 +106,15 @@ public final class EntityViewBuilder {
             Statement from = e.getProperty(WAS_QUOTED_FROM);
             ValueView passage = null;
             ValueView document = null;
+            String locator = null;
             if (from != null && from.getObject().isURIResource()) {
                 Resource p = from.getObject().asResource();
                 passage = ValueView.link(p.getURI(), passageLabel(p));
+                locator = PassageLocator.ofIri(values, p).orElse(null);
                 Resource doc = documentOf(p);
                 if (doc != null) document = ValueView.link(doc.getURI(), values.label(doc));
             }
-            out.add(new EvidenceView(ValueRenderer.literal(quote.getObject().asLiteral()).label(), passage, document));
+            out.add(new EvidenceView(ValueRenderer.literal(quote.getObject().asLiteral()).label(), passage, document, locator));
         }
         out.sort(java.util.Comparator.comparing(ev -> ev.passage() == null ? "" : ev.passage().iri()));
         return out;
@@ -125,7 +129,30 @@ public final class EntityViewBuilder {
         return cut > 0 && iri.startsWith(SIJILL.ID + "document/") ? values.description().createResource(iri.substring(0, cut)) : null;
     }
 
-    /** @return "¶ 21" style label for a passage: its token from the IRI */
+    /**
+     * @return whether {@code type} says again what another of the {@code asserted} types says: it
+     *         is that type's direct superclass with the same English name (schema:Country above
+     *         sijill:Country), so a reader sees the class once
+     */
+    private boolean restatedBySubclass(Resource type, List<Resource> asserted) {
+        Model terms = values.terms().model();
+        String name = englishName(terms, type);
+        if (name == null) return false;
+        for (Resource other : asserted) {
+            if (other.equals(type) || !terms.contains(other, org.apache.jena.vocabulary.RDFS.subClassOf, type)) continue;
+            if (name.equalsIgnoreCase(englishName(terms, other))) return true;
+        }
+        return false;
+    }
+
+    private static String englishName(Model terms, Resource type) {
+        for (Statement st : terms.listStatements(type, org.apache.jena.vocabulary.RDFS.label, (RDFNode) null).toList()) {
+            if (st.getObject().isLiteral() && st.getLanguage().equals("en")) return st.getString();
+        }
+        return null;
+    }
+
+    /** @return a passage's name: its document and its place in it ("Report of …, paragraph 21") */
     private Label passageLabel(Resource p) {
         return values.label(p);
     }

@@ -11,5 +11,13 @@ package org.w3id.sijill.server.pages;
  * @param quote the quote, with its language
  * @param passage link to the passage, or null
  * @param document link to the source document, or null
+ * @param locator the passage's place in its document in the page language ("paragraph 22"), or
+ *                null where the passage is named in full only
  */
-public record EvidenceView(Label quote, ValueView passage, ValueView document) {}
+public record EvidenceView(Label quote, ValueView passage, ValueView document, String locator) {
+
+    /** Evidence whose passage is named in full only. */
+    public EvidenceView(Label quote, ValueView passage, ValueView document) {
+        this(quote, passage, document, null);
+    }
+}

@@ -13,7 +13,7 @@ import org.w3id.sijill.vocab.SIJILL;
  * }</pre>
  */
 public enum PropertyGroup {
-    IDENTITY, LEGAL, ORGANIZATIONS, EVENTS, PROVENANCE, OTHER;
+    IDENTITY, LEGAL, ORGANIZATIONS, EVENTS, RECOMMENDATION, PROVENANCE, OTHER;
 
     private static final Map<String, PropertyGroup> GROUPS = new HashMap<>();
 
@@ -43,7 +43,8 @@ public enum PropertyGroup {
                 s + "established");
         put(EVENTS, s + "participatingCountry", s + "speaker", s + "event", s + "about", schema + "startDate",
                 schema + "endDate", schema + "location", schema + "organizer", schema + "superEvent", schema + "subEvent",
-                s + "recommendedAt", s + "category", s + "crossCutting");
+                s + "crossCutting");
+        put(RECOMMENDATION, s + "recommendedAt", s + "category");
         put(PROVENANCE, prov + "wasDerivedFrom", s + "evidence", prov + "wasQuotedFrom", prov + "value",
                 dct + "isPartOf", dct + "hasPart", s + "mentions", dct + "source", dct + "publisher", dct + "date",
                 dct + "language", dct + "license", dct + "rights", dct + "created", dct + "modified");

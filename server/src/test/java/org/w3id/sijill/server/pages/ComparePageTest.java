@@ -63,9 +63,9 @@ class ComparePageTest {
         assertTrue(report.selectFirst("blockquote").text().contains("draft laws for protection of personal data"), report.text());
         Element passage = report.selectFirst("figcaption a");
         assertEquals(REPORT + "/p/22", passage.attr("href"));
-        assertEquals("¶ 22", passage.text().replace('\u00a0', ' '), "the source is named just above");
+        assertEquals("paragraph 22", passage.text().replace('\u00a0', ' '), "the source is named just above");
         assertEquals("Report of the Arab Regional Dialogue and Experts Meeting on Internet Governance and Cybersecurity Nexus"
-                + " - Promoting Trust in Cyberspace ¶ 22", passage.attr("title"), "the passage is named by its document and token");
+                + " - Promoting Trust in Cyberspace, paragraph 22", passage.attr("title"), "the passage is named by its document and place");
         assertNotNull(report.selectFirst(".instrument a[href^=/id/law/sy/]"), "the draft law is linked: " + report);
         Element tracker = claimFrom(syria, UNCTAD);
         assertEquals("status status-enacted", tracker.selectFirst(".status").className());
@@ -180,7 +180,7 @@ class ComparePageTest {
         assertTrue(h1.startsWith("لبنان — حماية البيانات الشخصية — تقرير"), h1);
         assertTrue(h1.endsWith("(\u20662018-12-06\u2069)"), "the date is isolated left to right: " + h1);
         Element passage = ar.selectFirst("#provenance figcaption a[href$=/p/21]");
-        assertTrue(passage.text().startsWith("تقرير") && passage.text().endsWith("¶ 21"), passage.text());
+        assertTrue(passage.text().startsWith("تقرير") && passage.text().endsWith("، الفقرة 21"), passage.text());
         Document country = SERVER.page("/page/country/SY?lang=en");
         Element claim = country.selectFirst("a.claim-link[href=/id/status/SY/personal-data-protection/escwa-beirut-2018-report]");
         assertEquals("Syria — Personal data protection — Report of the Arab Regional Dialogue and Experts Meeting on Internet"

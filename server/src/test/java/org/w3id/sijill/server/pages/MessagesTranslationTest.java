@@ -107,4 +107,69 @@ class MessagesTranslationTest {
         }
         assertTrue(problems.isEmpty(), problems.size() + " messages use another Arabic term:\n" + String.join("\n", problems));
     }
+
+    /** The checked terms the ontology's definitions and the named queries' titles share with the site. */
+    static final List<Pattern> SHARED_TERMS = List.of(Pattern.compile("\\bclaims?\\b", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("\\bcountr(y|ies)\\b", Pattern.CASE_INSENSITIVE));
+
+    /** @return the problems of one English text and its Arabic translation against {@link #SHARED_TERMS} */
+    static List<String> sharedTermProblems(String where, String english, String arabic) {
+        List<String> out = new ArrayList<>();
+        String plain = arabic.replaceAll("[\\u064B-\\u0652\\u0670\\u0640]", "");
+        for (Pattern term : SHARED_TERMS) {
+            if (!term.matcher(english).find()) continue;
+            List<String> stems = TERMS.get(TERMS.keySet().stream().filter(k -> k.pattern().equals(term.pattern())).findFirst().orElseThrow());
+            if (stems.stream().noneMatch(plain::contains)) out.add(where + ": " + term.pattern() + " → " + stems.get(0) + ": " + arabic);
+        }
+        if (plain.contains("بلد") || plain.contains("بلدان")) out.add(where + ": «بلد» where the site says «دولة»: " + arabic);
+        return out;
+    }
+
+    /** Issue 9: the ontology's Arabic definitions and the named queries' Arabic titles use the site's terms. */
+    @Test
+    void ontologyDefinitionsAndQueryTitlesUseTheSitesArabicTerms() throws IOException {
+        java.nio.file.Path ontology = java.nio.file.Path.of("..", "ontology").toAbsolutePath().normalize();
+        List<java.nio.file.Path> files = new ArrayList<>(List.of(ontology.resolve("sijill.ttl")));
+        try (var s = java.nio.file.Files.list(ontology.resolve("schemes"))) {
+            s.filter(f -> f.toString().endsWith(".ttl")).sorted().forEach(files::add);
+        }
+        List<String> problems = new ArrayList<>();
+        int pairs = 0;
+        org.apache.jena.rdf.model.Property[] texts = {org.apache.jena.vocabulary.RDFS.comment,
+                org.apache.jena.vocabulary.SKOS.definition, org.apache.jena.vocabulary.DCTerms.description};
+        for (java.nio.file.Path f : files) {
+            org.apache.jena.rdf.model.Model m = org.apache.jena.riot.RDFDataMgr.loadModel(f.toString());
+            for (org.apache.jena.rdf.model.Property p : texts) {
+                for (org.apache.jena.rdf.model.Resource r : m.listSubjectsWithProperty(p).toList()) {
+                    String en = null, ar = null;
+                    for (org.apache.jena.rdf.model.Statement st : r.listProperties(p).toList()) {
+                        if (!st.getObject().isLiteral()) continue;
+                        if (st.getLanguage().equals("en")) en = st.getString();
+                        if (st.getLanguage().equals("ar")) ar = st.getString();
+                    }
+                    if (en == null || ar == null) continue;
+                    pairs++;
+                    problems.addAll(sharedTermProblems(f.getFileName() + " " + r + " " + p.getLocalName(), en, ar));
+                }
+            }
+        }
+        assertTrue(pairs > 100, "English and Arabic definitions were read: " + pairs);
+        int titles = 0;
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of("..", "queries"))) {
+            for (java.nio.file.Path q : s.filter(f -> f.toString().endsWith(".rq")).sorted().toList()) {
+                StringBuilder en = new StringBuilder();
+                String ar = null;
+                for (String line : java.nio.file.Files.readAllLines(q, StandardCharsets.UTF_8)) {
+                    if (!line.startsWith("#") || line.startsWith("# @")) break;
+                    if (line.codePoints().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.ARABIC)) ar = line;
+                    else if (ar == null) en.append(line).append(' ');
+                }
+                if (ar == null) continue;
+                titles++;
+                problems.addAll(sharedTermProblems(q.getFileName().toString(), en.toString(), ar));
+            }
+        }
+        assertTrue(titles > 10, "the named queries' Arabic titles were read: " + titles);
+        assertTrue(problems.isEmpty(), problems.size() + " Arabic texts use another term than the site:\n" + String.join("\n", problems));
+    }
 }

@@ -153,4 +153,64 @@ class PassageReadingPageTest {
         }
         assertTrue(checked >= 40, "pages with a corrected reading checked: " + checked);
     }
+
+    static Document fetch(String path, String lang) throws Exception {
+        HttpResponse<String> r = SERVER.get(path + "?lang=" + lang, "Accept", "text/html");
+        assertEquals(200, r.statusCode(), path);
+        return Jsoup.parse(r.body(), SERVER.base() + path);
+    }
+
+    /** Issue 9: a passage is named by its place in the document, never by the raw token of its IRI. */
+    @Test
+    void passagesAreNamedByTheirPlaceInTheDocumentInBothLanguages() throws Exception {
+        Map<String, Map<String, String>> expected = Map.of(
+                "en", Map.of("21", "paragraph 21", "s1", "summary, paragraph 1", "annex-intro", "Annex I, introduction",
+                        "annex-legislative-framework-1", "Annex I, Developing the legislative framework in Arab countries, item 1"),
+                "ar", Map.of("21", "الفقرة 21", "s1", "الموجز، الفقرة 1", "annex-intro", "الملحق الأول، المقدمة",
+                        "annex-legislative-framework-1", "الملحق الأول، تطوير الإطار التشريعي في الدول العربية، البند 1"));
+        for (String lang : List.of("en", "ar")) {
+            Document d = fetch("/page/document/escwa-beirut-2018-report", lang);
+            List<Element> links = d.select(".passages .passage-no a");
+            assertTrue(links.size() > 100, lang + ": the report's passages are listed: " + links.size());
+            for (Element a : links) assertTrue(!a.text().contains("¶"), lang + ": a raw passage token shown: " + a.text());
+            for (Map.Entry<String, String> e : expected.get(lang).entrySet()) {
+                Element row = d.getElementById("p-" + e.getKey());
+                assertNotNull(row, e.getKey());
+                assertEquals(e.getValue(), row.selectFirst(".passage-no a").text(), lang + " " + e.getKey());
+                Document passage = fetch("/page/document/escwa-beirut-2018-report/p/" + e.getKey(), lang);
+                String h1 = passage.selectFirst("h1").text();
+                assertTrue(h1.endsWith(e.getValue()) && !h1.contains("¶"), lang + ": the passage page is named by its place: " + h1);
+            }
+        }
+    }
+
+    /** Issue 9: the country page's type line names the class once (not "Country, country ↗ schema.org"). */
+    @Test
+    void theCountryPageNamesItsClassOnce() throws Exception {
+        for (String lang : List.of("en", "ar")) {
+            Element types = fetch("/page/country/LB", lang).selectFirst("header p.types, p.types");
+            assertNotNull(types, lang + ": the type line");
+            List<String> names = types.select("a").stream().map(a -> a.ownText().strip().toLowerCase(java.util.Locale.ROOT)).toList();
+            assertTrue(!names.isEmpty(), lang + ": types are shown");
+            assertEquals(names.size(), names.stream().distinct().count(), lang + ": each type once: " + types.text());
+            assertEquals(1, types.select("a").size(), lang + ": a country is of one class for a reader: " + types.text());
+        }
+    }
+
+    /** Issue 9: a recommendation's category and the event it was made at are under a recommendation heading, not "Events". */
+    @Test
+    void aRecommendationPageGroupsItsCategoryAndEventUnderARecommendationHeading() throws Exception {
+        Map<String, String[]> headings = Map.of("en", new String[] {"Recommendation", "Events"}, "ar", new String[] {"التوصية", "الفعاليات"});
+        for (String lang : List.of("en", "ar")) {
+            Document d = fetch("/page/recommendation/escwa-beirut-2018-report/legislative-framework/1", lang);
+            List<Element> groups = d.select("section.group");
+            assertTrue(!groups.isEmpty(), lang + ": property groups are shown");
+            Element own = groups.stream().filter(g -> g.selectFirst("h2").text().equals(headings.get(lang)[0])).findFirst().orElse(null);
+            assertNotNull(own, lang + ": a recommendation heading: " + groups.stream().map(g -> g.selectFirst("h2").text()).toList());
+            assertNotNull(own.selectFirst("a[href$=/id/concept/recommendation-category/legislative-framework]"), lang + ": its category: " + own);
+            assertNotNull(own.selectFirst("a[href*=/id/event/]"), lang + ": the event it was recommended at: " + own);
+            assertTrue(groups.stream().noneMatch(g -> g.selectFirst("h2").text().equals(headings.get(lang)[1])),
+                    lang + ": no Events heading on a recommendation page");
+        }
+    }
 }
