@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
@@ -61,54 +55,34 @@ class ReplicasTest {
             String lb = "http://127.0.0.1:" + port + "/";
             List<String> paths = List.of("sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8),
                     "data/country/LB.ttl", "page/country/LB", "dumps/SHA256SUMS");
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger requests = new AtomicInteger();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> load = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int offset = t;
-                Thread th = new Thread(() -> {
-                    for (int i = 0; i < 5000 && !stop.get(); i++) {
-                        String url = lb + paths.get((i + offset) % paths.size());
-                        try {
-                            HttpResponse<String> r = LiveReloadTest.get(client, url);
-                            requests.incrementAndGet();
-                            if (r.statusCode() != 200) failures.add(r.statusCode() + " " + url);
-                        } catch (RuntimeException e) {
-                            failures.add(e + " " + url);
-                        }
-                    }
-                });
-                th.start();
-                load.add(th);
-            }
-            LiveReloadTest.waitFor(() -> requests.get() >= 10, "10 requests through nginx");
+            BackgroundLoad load = BackgroundLoad.start("replicas-load", 4, paths.stream().map(p -> lb + p).toList(), 4 * 5000, Duration.ZERO,
+                    url -> LiveReloadTest.get(client, url));
+            LiveReloadTest.waitFor(() -> load.requests() >= 10, "10 requests through nginx");
 
             long pid = Long.parseLong(Files.readString(state.resolve("replica-1").resolve("pid")).strip());
             ProcessHandle replica1 = ProcessHandle.of(pid).orElseThrow();
             replica1.destroyForcibly();  // kill -9
             replica1.onExit().get(60, TimeUnit.SECONDS);
-            int atKill = requests.get();
-            LiveReloadTest.waitFor(() -> requests.get() >= atKill + 20, "20 requests after the kill");
-            int failedAfterKill = failures.size();
+            int atKill = load.requests();
+            LiveReloadTest.waitFor(() -> load.requests() >= atKill + 20, "20 requests after the kill");
+            int failedAfterKill = load.failed();
 
             script(home, state, "restart", "1");
-            int atRestart = requests.get();
-            LiveReloadTest.waitFor(() -> requests.get() >= atRestart + 10, "10 requests after the restart");
+            int atRestart = load.requests();
+            LiveReloadTest.waitFor(() -> load.requests() >= atRestart + 10, "10 requests after the restart");
 
             script(home, state, "roll", "--release", b.toString());
-            int atRoll = requests.get();
+            int atRoll = load.requests();
             for (int i = 1; i <= 2; i++) {
                 String direct = "http://127.0.0.1:" + (port + i) + "/data/country/LB.ttl";
                 LiveReloadTest.waitFor(() -> LiveReloadTest.get(client, direct).headers().firstValue("ETag").orElse("").contains(B),
                         "replica " + i + " on release B");
             }
-            LiveReloadTest.waitFor(() -> requests.get() >= atRoll + 20, "20 requests after the roll");
-            stop.set(true);
-            for (Thread th : load) th.join(120_000);
+            LiveReloadTest.waitFor(() -> load.requests() >= atRoll + 20, "20 requests after the roll");
+            load.stop(Duration.ofSeconds(120));
             System.out.printf("replicas: %d requests through nginx; kill -9 of replica 1: %d failed; roll to %s: %d failed in all%n",
-                    requests.get(), failedAfterKill, B, failures.size());
-            assertEquals(List.of(), new ArrayList<>(failures).subList(0, Math.min(5, failures.size())), failures.size() + " failed requests");
+                    load.requests(), failedAfterKill, B, load.failed());
+            assertEquals(List.of(), load.failures(5), load.failed() + " failed requests");
             String ask = lb + "sparql?query=" + URLEncoder.encode("ASK { ?s ?p <" + LiveReloadTest.EXTRA + "> }", StandardCharsets.UTF_8);
             assertTrue(LiveReloadTest.get(client, ask).body().contains("true"), "the balanced service answers from release B");
         } finally {

@@ -1,18 +1,19 @@
 package org.w3id.sijill.server.commitments;
 
+import static org.w3id.sijill.server.observatory.StoreRows.select;
+import static org.w3id.sijill.server.observatory.StoreRows.str;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.w3id.sijill.server.observatory.Snapshot;
+import org.w3id.sijill.server.observatory.StoreRows;
 
 /**
  * Reads the {@link Commitments} from the store: a few SELECT queries over the union of the named
@@ -25,12 +26,7 @@ import org.w3id.sijill.server.observatory.Snapshot;
 public final class CommitmentsLoader {
     private CommitmentsLoader() {}
 
-    private static final String PREFIXES = """
-            PREFIX sijill:  <https://w3id.org/sijill/ontology#>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX prov:    <http://www.w3.org/ns/prov#>
+    private static final String PREFIXES = StoreRows.PREFIXES + """
             PREFIX qb:      <http://purl.org/linked-data/cube#>
             """;
     private static final String STEPS = PREFIXES + """
@@ -130,11 +126,7 @@ public final class CommitmentsLoader {
         }));
 
         Map<String, List<Snapshot.Quote>> quotes = new LinkedHashMap<>();
-        select(ds, QUOTES, b -> {
-            Node q = b.get("q");
-            quotes.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(new Snapshot.Quote(q.getLiteralLexicalForm(),
-                    q.getLiteralLanguage().isEmpty() ? "en" : q.getLiteralLanguage(), str(b, "passage")));
-        });
+        select(ds, QUOTES, b -> StoreRows.addQuote(quotes, b));
         Map<String, List<Commitments.Note>> notes = new LinkedHashMap<>();
         select(ds, NOTES, b -> {
             Node n = b.get("note");
@@ -201,19 +193,5 @@ public final class CommitmentsLoader {
     private static Snapshot.Text text(Map<String, String[]> labels, String iri) {
         String[] r = labels.get(iri);
         return r == null ? new Snapshot.Text("", "") : new Snapshot.Text(r[0], r[1]);
-    }
-
-    private static void select(DatasetGraph ds, String query, Consumer<Binding> row) {
-        try (QueryExec qe = QueryExec.dataset(ds).query(query).build()) {
-            qe.select().forEachRemaining(row);
-        }
-    }
-
-    private static String str(Binding b, String var) {
-        Node n = b.get(var);
-        if (n == null) return "";
-        if (n.isURI()) return n.getURI();
-        if (n.isLiteral()) return n.getLiteralLexicalForm();
-        return "";
     }
 }

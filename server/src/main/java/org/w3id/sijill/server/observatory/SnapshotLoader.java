@@ -1,5 +1,8 @@
 package org.w3id.sijill.server.observatory;
 
+import static org.w3id.sijill.server.observatory.StoreRows.select;
+import static org.w3id.sijill.server.observatory.StoreRows.str;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,13 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 
 /**
@@ -30,12 +30,7 @@ import org.apache.jena.system.Txn;
 public final class SnapshotLoader {
     private SnapshotLoader() {}
 
-    private static final String PREFIXES = """
-            PREFIX sijill:  <https://w3id.org/sijill/ontology#>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX prov:    <http://www.w3.org/ns/prov#>
+    private static final String PREFIXES = StoreRows.PREFIXES + """
             PREFIX foaf:    <http://xmlns.com/foaf/0.1/>
             """;
     private static final String SCHEME = "https://w3id.org/sijill/id/scheme/";
@@ -128,7 +123,7 @@ public final class SnapshotLoader {
         List<Snapshot.State> others = new ArrayList<>();
         Map<String, String[]> countryRows = new LinkedHashMap<>();
         Map<String, Boolean> member = new HashMap<>();
-        select(ds, COUNTRIES, null, b -> {
+        select(ds, COUNTRIES, b -> {
             String iri = str(b, "c");
             String[] row = countryRows.computeIfAbsent(iri, k -> new String[] {"", "", "", "", ""});
             fill(row, 0, str(b, "iso2"));
@@ -148,7 +143,7 @@ public final class SnapshotLoader {
         concepts(ds, "escwa-cyber-legislation-area", (iri, code, text) -> { groupLabels.put(iri, text); groupCodes.put(iri, code); });
         Map<String, String> groupOf = new HashMap<>();
         Map<String, String> groupMatch = new HashMap<>();
-        select(ds, TOPIC_GROUPS, null, b -> {
+        select(ds, TOPIC_GROUPS, b -> {
             String t = str(b, "t");
             boolean close = str(b, "match").endsWith("closeMatch");
             // a closeMatch wins over a broadMatch; among equals, the first by IRI
@@ -175,25 +170,21 @@ public final class SnapshotLoader {
         statuses.sort(Comparator.comparingInt(s -> STATUS_ORDER.indexOf(s.code()) < 0 ? 99 : STATUS_ORDER.indexOf(s.code())));
 
         Map<String, List<Snapshot.Instrument>> named = new LinkedHashMap<>();
-        select(ds, NAMED, null, b -> named.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(
+        select(ds, NAMED, b -> named.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(
                 new Snapshot.Instrument(str(b, "i"), new Snapshot.Text(str(b, "en"), str(b, "ar")), year(str(b, "year")),
                         str(b, "i"), "", List.of())));
-        select(ds, CITED, null, b -> {
+        select(ds, CITED, b -> {
             String title = str(b, "title");
             Matcher m = CITED_YEAR.matcher(title);
             named.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(new Snapshot.Instrument("",
                     new Snapshot.Text(title, ""), m.find() ? m.group(1) : "", str(b, "page"), "", List.of()));
         });
         Map<String, List<Snapshot.Quote>> quotes = new LinkedHashMap<>();
-        select(ds, QUOTES, null, b -> {
-            Node q = b.get("q");
-            quotes.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(new Snapshot.Quote(q.getLiteralLexicalForm(),
-                    q.getLiteralLanguage().isEmpty() ? "en" : q.getLiteralLanguage(), str(b, "passage")));
-        });
+        select(ds, QUOTES, b -> StoreRows.addQuote(quotes, b));
         Set<String> leagueCodes = new LinkedHashSet<>();
         states.forEach(s -> leagueCodes.add(s.iso2()));
         List<Snapshot.Claim> claims = new ArrayList<>();
-        select(ds, CLAIMS, null, b -> {
+        select(ds, CLAIMS, b -> {
             if (!leagueCodes.contains(str(b, "iso2"))) return;
             String iri = str(b, "claim");
             claims.add(new Snapshot.Claim(iri, str(b, "iso2"), str(b, "topic"), str(b, "status"), str(b, "asOf"), str(b, "src"),
@@ -201,7 +192,7 @@ public final class SnapshotLoader {
         });
 
         Map<String, String[]> sourceRows = new TreeMap<>();
-        select(ds, SOURCES, null, b -> {
+        select(ds, SOURCES, b -> {
             String[] r = sourceRows.computeIfAbsent(str(b, "src"), k -> new String[] {"", "", "", ""});
             Node l = b.get("l");
             if (l != null) {
@@ -217,7 +208,7 @@ public final class SnapshotLoader {
                 new Snapshot.Text(r[0], r[1]), r[2])));
 
         Map<String, Object[]> instrumentRows = new LinkedHashMap<>();
-        select(ds, INSTRUMENTS, null, b -> {
+        select(ds, INSTRUMENTS, b -> {
             if (!leagueCodes.contains(str(b, "iso2"))) return;
             Object[] r = instrumentRows.computeIfAbsent(str(b, "i"), k -> new Object[] {
                     str(b, "iso2"), str(b, "en"), str(b, "ar"), year(str(b, "year")), new LinkedHashSet<String>()});
@@ -247,24 +238,8 @@ public final class SnapshotLoader {
         rows.forEach((iri, r) -> sink.accept(iri, r[0], new Snapshot.Text(r[1], r[2])));
     }
 
-    private static void select(DatasetGraph ds, String query, Map<String, Node> bind, Consumer<Binding> row) {
-        var builder = QueryExec.dataset(ds).query(query);
-        if (bind != null) for (Map.Entry<String, Node> e : bind.entrySet()) builder = builder.substitution(e.getKey(), e.getValue());
-        try (QueryExec qe = builder.build()) {
-            qe.select().forEachRemaining(row);
-        }
-    }
-
     private static void fill(String[] row, int i, String value) {
         if (row[i].isEmpty() && !value.isEmpty()) row[i] = value;
-    }
-
-    private static String str(Binding b, String var) {
-        Node n = b.get(var);
-        if (n == null) return "";
-        if (n.isURI()) return n.getURI();
-        if (n.isLiteral()) return n.getLiteralLexicalForm();
-        return "";
     }
 
     private static String year(String gYear) {

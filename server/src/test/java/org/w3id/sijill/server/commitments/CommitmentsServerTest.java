@@ -11,12 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +24,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.sijill.server.Site;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The treaty, ITU GCI and first-strategy dimensions (issue 14) on the real server over the store
@@ -47,46 +39,15 @@ import org.w3id.sijill.server.it.RealDataServers;
  * page's numbered notes, and no query added to the page); notes in Arabic as well as English.
  */
 class CommitmentsServerTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     static final String LEGILUX_QUOTE = "qu’en date du 29 juin 2018, le Maroc a adhéré à la convention désignée ci-dessus";
     static final String UNLISTED_EN = "not listed in the material";
     static final String UNLISTED_AR = "غير مدرجة في المواد المتاحة";
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
-
-    static HttpResponse<String> get(String path) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
-        try {
-            return CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Document page(String path) {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return Jsoup.parse(r.body(), base + path);
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     static JsonObject json(String path) {
-        HttpResponse<String> r = get(path);
+        HttpResponse<String> r = SERVER.get(path);
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
@@ -98,7 +59,7 @@ class CommitmentsServerTest {
     }
 
     static List<CSVRecord> csv(String path) {
-        HttpResponse<String> r = get(path);
+        HttpResponse<String> r = SERVER.get(path);
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), r.headers().map().toString());
         String body = r.body().startsWith("\uFEFF") ? r.body().substring(1) : r.body();
@@ -126,7 +87,7 @@ class CommitmentsServerTest {
 
     @Test
     void compareSetsTreatiesScoresAndStrategiesSideBySide() {
-        Document doc = page("/compare?country=MA&country=TN&country=SO&lang=en");
+        Document doc = SERVER.page("/compare?country=MA&country=TN&country=SO&lang=en");
         Element section = doc.selectFirst("#commitments");
         assertNotNull(section, "the comparison has a treaties, GCI and strategy section");
         Element budapest = section.selectFirst("tr[data-dimension=budapest-convention]");
@@ -157,7 +118,7 @@ class CommitmentsServerTest {
             assertNotNull(section.selectFirst("ol.commitment-sources li[value=" + n + "]"), "source " + n + " is in the legend");
         }
 
-        Document ar = page("/compare?country=MA&country=SO&lang=ar");
+        Document ar = SERVER.page("/compare?country=MA&country=SO&lang=ar");
         Element sectionAr = ar.selectFirst("#commitments");
         assertEquals("المعاهدات والمؤشر العالمي للأمن السيبراني والاستراتيجية الوطنية", sectionAr.selectFirst("h2").text());
         Element budapestAr = sectionAr.selectFirst("tr[data-dimension=budapest-convention]");
@@ -211,7 +172,7 @@ class CommitmentsServerTest {
 
     @Test
     void matrixHasAColumnPerTreatyTheLatestScoreAndTheFirstStrategy() {
-        Document doc = page("/matrix?lang=en");
+        Document doc = SERVER.page("/matrix?lang=en");
         List<Element> dims = doc.select("table.obs-matrix thead th.dimension");
         assertEquals(7, dims.size(), "five treaties, the latest GCI score, the first strategy: " + dims.stream().map(Element::text).toList());
         List<Element> rows = doc.select("table.obs-matrix tbody tr");
@@ -232,7 +193,7 @@ class CommitmentsServerTest {
         Element ps = doc.selectFirst("table.obs-matrix tbody td.dim[data-country=PS][data-dimension=first-strategy]");
         assertEquals(UNLISTED_EN, ps.text(), "the dataset has no row for Palestine");
 
-        Document ar = page("/matrix?lang=ar");
+        Document ar = SERVER.page("/matrix?lang=ar");
         assertEquals(UNLISTED_AR, ar.selectFirst("td.dim[data-country=SO][data-dimension=budapest-convention]").text());
 
         List<CSVRecord> table = csv("/matrix?format=csv&lang=en");
@@ -249,7 +210,7 @@ class CommitmentsServerTest {
 
     @Test
     void mapByTreatyColoursTheStepsAndSaysNotListedNeverNotAParty() {
-        Document doc = page("/map?treaty=budapest-convention&lang=en");
+        Document doc = SERVER.page("/map?treaty=budapest-convention&lang=en");
         assertTrue(doc.selectFirst("h1").text().contains("Budapest Convention"), doc.selectFirst("h1").text());
         Element ma = doc.selectFirst("svg.choropleth a.state[data-country=MA]");
         assertTrue(ma.hasClass("act-entry-into-force"), "Morocco's furthest stated step: " + ma.className());
@@ -265,17 +226,17 @@ class CommitmentsServerTest {
         citesEvidence(row);
         assertEquals(22, doc.select("table.obs-map-table tbody tr").size());
 
-        Document ar = page("/map?treaty=arab-convention-combating-it-offences&lang=ar");
+        Document ar = SERVER.page("/map?treaty=arab-convention-combating-it-offences&lang=ar");
         assertTrue(ar.selectFirst("svg.choropleth a.state[data-country=JO]").hasClass("act-ratification"));
         assertTrue(ar.select("ul.map-legend li").eachText().contains(UNLISTED_AR), ar.select("ul.map-legend").text());
 
         List<CSVRecord> table = csv("/map?treaty=budapest-convention&format=csv");
         assertTrue(table.stream().anyMatch(r -> r.get(0).equals("TN") && r.toList().contains("2024-03-08")), "the map's table as CSV");
 
-        HttpResponse<String> unknown = get("/map?treaty=no-such-treaty&lang=en");
+        HttpResponse<String> unknown = SERVER.get("/map?treaty=no-such-treaty&lang=en");
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("unknown treaty") && unknown.body().contains("budapest-convention"), unknown.body());
-        HttpResponse<String> both = get("/map?treaty=budapest-convention&topic=cybercrime");
+        HttpResponse<String> both = SERVER.get("/map?treaty=budapest-convention&topic=cybercrime");
         assertEquals(400, both.statusCode());
     }
 
@@ -310,13 +271,13 @@ class CommitmentsServerTest {
         assertTrue(rows(iraqEn).get(0).getAsJsonArray("notes").toString().contains("count of 0"));
         assertEquals(21, rows(json("/api/v1/strategies")).size(), "21 of 22 states: the dataset has no row for Palestine");
 
-        HttpResponse<String> bad = get("/api/v1/treaties?treaty=nope");
+        HttpResponse<String> bad = SERVER.get("/api/v1/treaties?treaty=nope");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("unknown treaty"), bad.body());
-        HttpResponse<String> badParam = get("/api/v1/scores?topic=cybercrime");
+        HttpResponse<String> badParam = SERVER.get("/api/v1/scores?topic=cybercrime");
         assertEquals(400, badParam.statusCode());
         assertTrue(badParam.body().contains("unknown parameter"), badParam.body());
-        HttpResponse<String> badCountry = get("/api/v1/strategies?country=ZZ&lang=ar");
+        HttpResponse<String> badCountry = SERVER.get("/api/v1/strategies?country=ZZ&lang=ar");
         assertEquals(400, badCountry.statusCode());
 
         JsonObject spec = json("/api/openapi.json");
@@ -328,7 +289,7 @@ class CommitmentsServerTest {
     // --- 5. the country page -------------------------------------------------------------------------
 
     static TransactionCoordinator coordinator() {
-        DatasetGraph d = Site.dataset(server.fuseki().getDataAccessPointRegistry());
+        DatasetGraph d = Site.dataset(SERVER.server().fuseki().getDataAccessPointRegistry());
         while (!(d instanceof DatasetGraphSwitchable) && d instanceof DatasetGraphWrapper w) d = w.getWrapped();
         return TDBInternal.getTransactionCoordinator(d);
     }
@@ -336,13 +297,13 @@ class CommitmentsServerTest {
     static long readsFor(String path) {
         TransactionCoordinator tc = coordinator();
         long before = tc.countBeginRead();
-        page(path);
+        SERVER.page(path);
         return tc.countBeginRead() - before;
     }
 
     @Test
     void countryPageQuotesOnceAsANumberedNoteAndAddsNoQuery() {
-        Document doc = page("/page/country/MA?lang=en");
+        Document doc = SERVER.page("/page/country/MA?lang=en");
         List<Element> boxes = doc.select("blockquote").stream().filter(b -> b.text().equals(LEGILUX_QUOTE)).toList();
         assertEquals(1, boxes.size(), "the quote once on the page");
         Element note = boxes.get(0).closest("li[id^=note-]");
@@ -357,8 +318,8 @@ class CommitmentsServerTest {
             assertNotNull(doc.selectFirst("li" + a.attr("href")), a.attr("href") + " exists");
         }
         // the page's read transactions: the section reads nothing of its own (it comes from the per-release snapshot)
-        page("/page/country/MA");
-        page("/page/country/FR");
+        SERVER.page("/page/country/MA");
+        SERVER.page("/page/country/FR");
         long morocco = readsFor("/page/country/MA");
         long france = readsFor("/page/country/FR");
         assertTrue(france > 0, "the counter counts the page's reads");
@@ -369,17 +330,17 @@ class CommitmentsServerTest {
 
     @Test
     void treatyAndStrategyNotesAreShownInArabic() {
-        Document ar = page("/page/country/MA?lang=ar");
+        Document ar = SERVER.page("/page/country/MA?lang=ar");
         List<String> notes = ar.select("#treaties p.note").eachText();
         assertFalse(notes.isEmpty());
         assertTrue(notes.stream().anyMatch(n -> n.startsWith("إشعار جهة الإيداع لدى مجلس أوروبا")), notes.toString());
         assertFalse(ar.select("#commitments p.note.caveat bdi").isEmpty());
         for (Element p : ar.select("#commitments p.note.caveat bdi")) assertEquals("ar", p.attr("lang"), "every caveat of the section in Arabic: " + p.text());
-        Document en = page("/page/country/MA?lang=en");
+        Document en = SERVER.page("/page/country/MA?lang=en");
         assertTrue(en.select("#treaties p.note").eachText().stream()
                 .anyMatch(n -> n.startsWith("Council of Europe depositary notification")), en.select("#treaties").text());
         for (Element p : en.select("#commitments p.note.caveat bdi")) assertEquals("en", p.attr("lang"), "English notes on the English page: " + p.text());
-        Document iq = page("/page/country/IQ?lang=ar");
+        Document iq = SERVER.page("/page/country/IQ?lang=ar");
         String strategy = iq.select("#national-strategy").text();
         assertTrue(strategy.contains("2016-12-06") && strategy.contains("عدد الاستراتيجيات فيها 0"), strategy);
         Map<String, Long> langs = iq.select("#national-strategy p.note.caveat bdi").stream().collect(Collectors.groupingBy(e -> e.attr("lang"), Collectors.counting()));

@@ -3,26 +3,19 @@ package org.w3id.sijill.server.dumps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.dump.DumpWriter;
-import org.w3id.sijill.dump.ExternalSource;
-import org.w3id.sijill.dump.Release;
 import org.w3id.sijill.server.DumpsReady;
 import org.w3id.sijill.server.SijillServer;
 
@@ -42,22 +35,10 @@ class BackgroundDumpsTest {
     @Test
     void thePortOpensBeforeTheDumpsAreWrittenAndTheyAreServedWhenReady() throws Exception {
         Path store = tmp.resolve("store");
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
-        try (InputStream in = BackgroundDumpsTest.class.getResourceAsStream("/dumps/sample.trig")) {
-            assertTrue(in != null, "test resource dumps/sample.trig missing");
-            Txn.executeWrite(dsg, () -> RDFParser.source(in).lang(Lang.TRIG).parse(dsg));
-        }
-        long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
-        assertTrue(quads > 0);
-        if (org.apache.jena.sparql.service.ServiceExecutorRegistry.get(dsg.getContext()) == null) {
-            org.apache.jena.sparql.service.ServiceExecutorRegistry.set(dsg.getContext(), org.apache.jena.sparql.service.ServiceExecutorRegistry.get());
-        }
-        new Release(RELEASE, "2026-04-27T12:00:00Z", quads, quads).write(store);
+        DatasetGraph dsg = SampleStore.create(store, RELEASE);
         Path dumps = tmp.resolve("dumps");
         ProjectPaths paths = ProjectPaths.locate();
-        DumpSettings settings = new DumpSettings(DumpSettings.DEFAULT_LICENCE,
-                ExternalSource.read(paths.sources().resolve("external-sources.csv")), DumpSettings.DEFAULT_BASE,
-                DumpSettings.DEFAULT_BASE + "sparql");
+        DumpSettings settings = SampleStore.settings(paths);
 
         System.setProperty(DumpWriter.PAUSE_BEFORE_PUBLISH, "4000");
         SijillServer server = null;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +25,6 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.dump.DumpCatalog;
 import org.w3id.sijill.dump.DumpSettings;
-import org.w3id.sijill.dump.ExternalSource;
 import org.w3id.sijill.dump.JsonLdContext;
-import org.w3id.sijill.dump.Release;
 import org.w3id.sijill.server.SijillServer;
 
 /**
@@ -67,23 +62,9 @@ class DumpServingTest {
     static void start() throws Exception {
         org.apache.jena.sys.JenaSystem.init();
         Path store = tmp.resolve("store");
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
-        try (InputStream in = DumpServingTest.class.getResourceAsStream("/dumps/sample.trig")) {
-            assertTrue(in != null, "test resource dumps/sample.trig missing");
-            Txn.executeWrite(dsg, () -> RDFParser.source(in).lang(Lang.TRIG).parse(dsg));
-        }
-        long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
-        assertTrue(quads > 0);
-        // ServiceAllowListModule (server core) copies the registry from the dataset's context and
-        // fails when that context has none; give this store the global one (reported to the lead).
-        if (org.apache.jena.sparql.service.ServiceExecutorRegistry.get(dsg.getContext()) == null) {
-            org.apache.jena.sparql.service.ServiceExecutorRegistry.set(dsg.getContext(), org.apache.jena.sparql.service.ServiceExecutorRegistry.get());
-        }
-        new Release(RELEASE, "2026-04-27T12:00:00Z", quads, quads).write(store);
+        SampleStore.create(store, RELEASE);
         dumps = tmp.resolve("dumps");
-        DumpSettings settings = new DumpSettings(DumpSettings.DEFAULT_LICENCE,
-                ExternalSource.read(new ProjectPaths(home()).sources().resolve("external-sources.csv")), DumpSettings.DEFAULT_BASE,
-                DumpSettings.DEFAULT_BASE + "sparql");
+        DumpSettings settings = SampleStore.settings(new ProjectPaths(home()));
         server = SijillServer.builder().config(home().resolve("fuseki-config/sijill.ttl")).store(store).port(0)
                 .timeout(Duration.ofSeconds(5)).addModules(DumpModules.forServe(dumps, settings)).build().start();
         org.w3id.sijill.server.DumpsReady.await(server.port(), Duration.ofSeconds(120));

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.pages.ExampleQueries;
 
 /**
@@ -33,20 +28,8 @@ import org.w3id.sijill.server.pages.ExampleQueries;
  * allow-listed here). Also: a browser's bare {@code GET /sparql} is sent to the query page.
  */
 class QueryPageExamplesTest {
-    static SijillServer server;
-    static String base;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     @Test
     void everyExampleIsPrefilledRunsAndReturnsRows() throws Exception {
@@ -54,8 +37,8 @@ class QueryPageExamplesTest {
         assertTrue(examples.size() >= 10, "the examples of queries/ were found: " + examples.size());
         List<String> problems = new ArrayList<>();
         for (ExampleQueries.Example e : examples) {
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/query?example=" + e.name()))
-                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = SERVER.send(SERVER.request("/query?example=" + e.name())
+                    .header("Accept", "text/html").GET().build());
             assertEquals(200, page.statusCode(), e.name());
             Document doc = Jsoup.parse(page.body());
             String text = doc.selectFirst("textarea#query").wholeText();
@@ -63,11 +46,11 @@ class QueryPageExamplesTest {
             for (String line : e.text().split("\\R")) {
                 if (!text.contains(line)) problems.add(e.name() + ": the prefilled text lost the line «" + line + "»");
             }
-            HttpResponse<String> run = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
+            HttpResponse<String> run = SERVER.send(SERVER.request("/sparql")
                     .header("Accept", "application/sparql-results+json")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+                    .build());
             if (e.name().contains("federated")) {
                 if (run.statusCode() < 400 || run.statusCode() >= 500 || !run.body().contains("SERVICE")) {
                     problems.add(e.name() + ": expected a refusal naming SERVICE, got " + run.statusCode() + " " + run.body());
@@ -90,13 +73,13 @@ class QueryPageExamplesTest {
 
     @Test
     void theFirstExampleIsBoundToItsTopic() throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/query?example=cq01-topic-status-by-country"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = SERVER.send(SERVER.request("/query?example=cq01-topic-status-by-country")
+                .GET().build());
         String text = Jsoup.parse(page.body()).selectFirst("textarea#query").wholeText();
         assertTrue(text.contains("VALUES ?topic { <https://w3id.org/sijill/id/concept/law-topic/personal-data-protection> }"), text);
         assertTrue(text.contains("ORDER BY ?countryName ?topic ?asOf"), "ORDER BY is left as written");
-        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sparql?output=csv&query="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = SERVER.send(SERVER.request("/sparql?output=csv&query="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8)).GET().build());
         assertEquals(200, csv.statusCode(), csv.body());
         String[] lines = csv.body().split("\r?\n");
         assertTrue(lines.length > 22, "every Arab League state has a row: " + lines.length);
@@ -107,14 +90,12 @@ class QueryPageExamplesTest {
 
     @Test
     void aBrowserAskingTheEndpointGetsTheQueryPage() throws Exception {
-        HttpClient noRedirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> r = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = SERVER.send(SERVER.request("/sparql")
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build());
         assertEquals(303, r.statusCode());
         assertEquals("/query", r.headers().firstValue("Location").orElseThrow());
-        HttpResponse<String> sd = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/sparql"))
-                .header("Accept", "text/turtle").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sd = SERVER.send(SERVER.request("/sparql")
+                .header("Accept", "text/turtle").GET().build());
         assertEquals(200, sd.statusCode());
         assertTrue(sd.body().contains("sparql-service-description"), "RDF clients still get the service description");
     }

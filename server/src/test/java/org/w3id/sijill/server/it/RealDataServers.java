@@ -16,7 +16,8 @@ import org.w3id.sijill.server.StandardModules;
 /**
  * Servers as {@code serve} assembles them, on the store built from the project's own
  * {@code sources/}. The store (and its dumps) is built once per test JVM and shared by the test
- * classes that need real data; each class starts its own server on it (port 0).
+ * classes that need real data; each class starts its own server on it (port 0), usually through the
+ * JUnit extension {@link RealDataServer}.
  *
  * <pre>{@code
  * SijillServer server = RealDataServers.start(List.of());

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,7 +37,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.sijill.core.ProjectPaths;
-import org.w3id.sijill.server.SijillServer;
 
 /**
  * The site as a person sees it: one headless Chromium session crawls every page type of the
@@ -53,9 +52,9 @@ class SiteCrawlBrowserTest {
     static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     static final int[] WIDTHS = {1280, 390};
 
-    static SijillServer server;
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
     static ChromeDriver driver;
-    static String base;
     static String axe;
 
     /** Page type → path on the real data. */
@@ -91,14 +90,7 @@ class SiteCrawlBrowserTest {
         Path axeFile = ProjectPaths.locate().queries().getParent().resolve("tools/node/node_modules/axe-core/axe.min.js");
         assertTrue(Files.isRegularFile(axeFile), "axe-core is installed at " + axeFile + " (scripts/install-test-tools)");
         axe = Files.readString(axeFile, StandardCharsets.UTF_8);
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
         driver = HeadlessChromium.driver(1280, 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
     }
 
     /** The English UI strings of the site: the values of the English messages, several words long. */
@@ -157,7 +149,7 @@ class SiteCrawlBrowserTest {
 
     static int status(String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(HttpRequest.newBuilder(URI.create(SERVER.base() + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -178,7 +170,7 @@ class SiteCrawlBrowserTest {
                 for (int width : WIDTHS) {
                     driver.manage().window().setSize(new Dimension(width, 1000));
                     driver.manage().logs().get(LogType.BROWSER);
-                    String url = base + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+                    String url = SERVER.base() + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
                     driver.get(url);
                     new WebDriverWait(driver, Duration.ofSeconds(20))
                             .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
@@ -264,7 +256,7 @@ class SiteCrawlBrowserTest {
     void runningAQueryShowsRowsWithSafeLinksInArabic() throws Exception {
         driver.manage().window().setSize(new Dimension(1280, 1000));
         String query = "SELECT ?x { VALUES ?x { <javascript:alert(1)> <https://w3id.org/sijill/id/country/LB> <http://example.org/a> } }";
-        driver.get(base + "/query?lang=ar&query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+        driver.get(SERVER.base() + "/query?lang=ar&query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#yasqe .CodeMirror")));
         driver.findElement(By.id("run")).click();

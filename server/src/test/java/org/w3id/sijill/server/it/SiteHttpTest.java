@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +25,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The small HTTP promises of the site on the real server and data: case redirects of country
@@ -39,28 +35,14 @@ import org.w3id.sijill.server.SijillServer;
  * results, and errors in the site's style (never Jetty's page) with plain text for non-browsers.
  */
 class SiteHttpTest {
-    static SijillServer server;
-    static String base;
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     /** What rdflib's {@code Graph().parse(url)} sends when no format is given. */
     static final String RDFLIB = "application/rdf+xml, text/rdf+n3;q=0.9, application/xhtml+xml;q=0.5, */*;q=0.1";
 
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
-
     static HttpResponse<String> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (accept != null) b.header("Accept", accept);
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return accept == null ? SERVER.get(path) : SERVER.get(path, "Accept", accept);
     }
 
     @Test
@@ -77,7 +59,7 @@ class SiteHttpTest {
         assertEquals(303, id.statusCode());
         String location = id.headers().firstValue("Location").orElseThrow();
         assertTrue(location.endsWith("/data/country/EG.jsonld"), location);
-        HttpResponse<String> data = get(location.substring(base.length()), "application/json");
+        HttpResponse<String> data = get(location.substring(SERVER.base().length()), "application/json");
         assertEquals(200, data.statusCode());
         assertTrue(data.headers().firstValue("Content-Type").orElseThrow().startsWith("application/ld+json"));
         HttpResponse<String> list = get("/api/queries", "application/json");
@@ -101,21 +83,21 @@ class SiteHttpTest {
             JsonArray queries = top.getAsObject().get("queries").getAsArray();
             assertTrue(queries.size() >= 11, "the queries: " + queries.size());
             JsonArray context = top.getAsObject().get("@context").getAsArray();
-            assertEquals(base + "/context.jsonld", context.get(0).getAsString().value(), "the published context, served here");
-            String cq01 = base + "/api/queries/cq01-topic-status-by-country";
+            assertEquals(SERVER.base() + "/context.jsonld", context.get(0).getAsString().value(), "the published context, served here");
+            String cq01 = SERVER.base() + "/api/queries/cq01-topic-status-by-country";
             // Jena (JSON-LD 1.1) with the published context put in place of its URL: no network fetch
             JsonObject inline = JSON.parse(r.body());
             inline.get("@context").getAsArray().set(0, JSON.parse(published).get("@context"));
             Model jena = ModelFactory.createDefaultModel();
             RDFParser.fromString(inline.toString(), Lang.JSONLD11).parse(jena);
             assertTrue(jena.contains(jena.createResource(cq01), DCTerms.title), "Jena reads the titles: " + jena.size());
-            assertTrue(jena.contains(jena.createResource(base + "/api/queries"), jena.createProperty("http://schema.org/itemListElement"),
+            assertTrue(jena.contains(jena.createResource(SERVER.base() + "/api/queries"), jena.createProperty("http://schema.org/itemListElement"),
                     jena.createResource(cq01)), "the list holds the queries");
             // jsonld.js (Node) with the served context resolved to the project's copy of it
             Path file = Files.createTempFile("queries", ".jsonld");
             Files.writeString(file, r.body());
             Process node = new ProcessBuilder("node", home.resolve("tools/node/jsonld-to-nquads.js").toString(), file.toString(),
-                    "--context", base + "/context.jsonld=" + home.resolve("ontology/context.jsonld")).redirectErrorStream(true).start();
+                    "--context", SERVER.base() + "/context.jsonld=" + home.resolve("ontology/context.jsonld")).redirectErrorStream(true).start();
             String nquads = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(node.waitFor(60, TimeUnit.SECONDS), "jsonld.js finished");
             Files.delete(file);
@@ -136,7 +118,7 @@ class SiteHttpTest {
                 assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith(f[0]), path + " " + f[0]);
                 Model m = ModelFactory.createDefaultModel();
                 RDFParser.create().source(new StringReader(r.body())).lang(org.apache.jena.riot.RDFLanguages.nameToLang(f[1]))
-                        .base(base + path).parse(m);
+                        .base(SERVER.base() + path).parse(m);
                 assertTrue(m.size() > 20, path + " " + f[0] + ": " + m.size() + " triples");
             }
         }
@@ -203,7 +185,7 @@ class SiteHttpTest {
         for (String[] m : moves) {
             HttpResponse<String> r = get(m[0], BROWSER);
             assertEquals(301, r.statusCode(), m[0]);
-            assertEquals(base + m[1], r.headers().firstValue("Location").orElseThrow(), m[0]);
+            assertEquals(SERVER.base() + m[1], r.headers().firstValue("Location").orElseThrow(), m[0]);
             String target = m[1].replaceFirst("\\?.*", "");
             assertEquals(target.startsWith("/id/") ? 303 : 200, get(target, BROWSER).statusCode(), "the target exists: " + target);
         }
@@ -237,12 +219,12 @@ class SiteHttpTest {
     void aBadQueryFromABrowserGetsTheErrorPageInTheReadersLanguage() throws Exception {
         String bad = "/sparql?query=" + URLEncoder.encode("SELEC ?x WHERE { ?x ?p ?o }", StandardCharsets.UTF_8);
         for (String lang : List.of("en", "ar")) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(base + bad)).header("Accept", BROWSER).header("Accept-Language", lang).GET().build();
-            HttpRequest form = HttpRequest.newBuilder(URI.create(base + "/sparql")).header("Accept", BROWSER).header("Accept-Language", lang)
+            HttpRequest get = SERVER.request(bad).header("Accept", BROWSER).header("Accept-Language", lang).GET().build();
+            HttpRequest form = SERVER.request("/sparql").header("Accept", BROWSER).header("Accept-Language", lang)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode("SELEC ?x", StandardCharsets.UTF_8))).build();
             for (HttpRequest request : List.of(get, form)) {
-                HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = SERVER.send(request);
                 String what = request.method() + " " + lang;
                 assertEquals(400, r.statusCode(), what);
                 assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), what + ": " + r.body());
@@ -284,7 +266,7 @@ class SiteHttpTest {
             String bare = folder.substring(0, folder.length() - 1);
             HttpResponse<String> r = get(bare + "?lang=ar", BROWSER);
             assertEquals(301, r.statusCode(), bare);
-            assertEquals(base + folder + "?lang=ar", r.headers().firstValue("Location").orElseThrow(), bare);
+            assertEquals(SERVER.base() + folder + "?lang=ar", r.headers().firstValue("Location").orElseThrow(), bare);
         }
     }
 

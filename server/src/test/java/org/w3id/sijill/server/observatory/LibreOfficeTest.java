@@ -13,12 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * A new user downloads the 22 × topics matrix and opens it in a spreadsheet: LibreOffice Calc
@@ -29,8 +28,9 @@ import org.w3id.sijill.server.it.RealDataServers;
  */
 class LibreOfficeTest {
     static final Path SOFFICE = Path.of("/usr/bin/soffice");
-    static SijillServer server;
-    static String base;
+
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     @TempDir
     Path dir;
@@ -38,13 +38,6 @@ class LibreOfficeTest {
     @BeforeAll
     static void start() {
         assertTrue(Files.isExecutable(SOFFICE), "LibreOffice is installed at " + SOFFICE + " (scripts/install-test-tools)");
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
     }
 
     /** @return the converted file */
@@ -70,7 +63,7 @@ class LibreOfficeTest {
 
     @Test
     void theArabicMatrixCsvOpensInLibreOfficeWithArabicIntact() throws Exception {
-        HttpResponse<byte[]> csv = Http.get(base + "/matrix?format=csv&lang=ar");
+        HttpResponse<byte[]> csv = SERVER.getBytes("/matrix?format=csv&lang=ar");
         assertEquals(200, csv.statusCode());
         String disposition = csv.headers().firstValue("Content-Disposition").orElseThrow();
         String fileName = disposition.substring(disposition.indexOf("filename=\"") + 10, disposition.length() - 1);
@@ -95,7 +88,7 @@ class LibreOfficeTest {
 
     @Test
     void theXlsxMatrixOpensInLibreOffice() throws Exception {
-        HttpResponse<byte[]> xlsx = Http.get(base + "/matrix?format=xlsx&lang=ar&asOf=2019");
+        HttpResponse<byte[]> xlsx = SERVER.getBytes("/matrix?format=xlsx&lang=ar&asOf=2019");
         assertEquals(200, xlsx.statusCode());
         Path file = dir.resolve("sijill-matrix-2019-ar.xlsx");
         Files.write(file, xlsx.body());

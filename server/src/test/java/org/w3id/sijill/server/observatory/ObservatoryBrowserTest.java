@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -24,9 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.it.HeadlessChromium;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The matrix, the map and the API documentation in a real browser (Debian's headless Chromium and
@@ -36,25 +35,18 @@ import org.w3id.sijill.server.it.RealDataServers;
 class ObservatoryBrowserTest {
     static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-    static SijillServer server;
-    static String base;
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
     static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
         driver = HeadlessChromium.driver(1400, 1200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
     }
 
     static void load(String path, String screenshot) throws IOException {
         driver.manage().logs().get(LogType.BROWSER);
-        driver.get(base + path);
+        driver.get(SERVER.base() + path);
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         shot(screenshot);

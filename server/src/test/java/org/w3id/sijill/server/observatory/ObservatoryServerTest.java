@@ -16,11 +16,9 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The observatory on the real server over the store built from the project's {@code sources/}:
@@ -34,28 +32,17 @@ class ObservatoryServerTest {
     static final Pattern ARABIC = Pattern.compile("\\p{IsArabic}");
     static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     static HttpResponse<byte[]> get(String path, String... headers) {
-        return Http.get(base + path, headers);
+        return SERVER.getBytes(path, headers);
     }
 
     static Document page(String path) {
         HttpResponse<byte[]> r = get(path);
         assertEquals(200, r.statusCode(), path + ": " + Http.text(r));
-        return Jsoup.parse(Http.text(r), base + path);
+        return Jsoup.parse(Http.text(r), SERVER.base() + path);
     }
 
     static JsonObject json(String path) {
@@ -230,7 +217,7 @@ class ObservatoryServerTest {
         assertEquals("attachment; filename=\"sijill-matrix-2019-en.xlsx\"", xlsx.headers().firstValue("Content-Disposition").orElse(""));
         JsonObject ld = JsonParser.parseString(Http.text(get("/api/compare?country=EG&topic=personal-data-protection",
                 "Accept", "application/ld+json"))).getAsJsonObject();
-        assertEquals(base + "/context.jsonld", ld.get("@context").getAsString());
+        assertEquals(SERVER.base() + "/context.jsonld", ld.get("@context").getAsString());
         JsonObject claim = ld.getAsJsonArray("@graph").get(0).getAsJsonObject();
         assertEquals("https://w3id.org/sijill/id/country/EG", claim.get("jurisdiction").getAsString());
         assertTrue(claim.toString().contains("Law_No_151_2020"), claim.toString());
@@ -249,7 +236,7 @@ class ObservatoryServerTest {
         HttpResponse<byte[]> alias = get("/api/countries");
         assertEquals(Http.text(v1), Http.text(alias));
         String etag = v1.headers().firstValue("ETag").orElseThrow();
-        assertTrue(etag.contains(server.site().release().id()), etag + " carries the release " + server.site().release().id());
+        assertTrue(etag.contains(SERVER.server().site().release().id()), etag + " carries the release " + SERVER.server().site().release().id());
         assertEquals(304, get("/api/v1/countries", "If-None-Match", etag).statusCode());
         String matrixTag = get("/matrix?lang=en").headers().firstValue("ETag").orElseThrow();
         assertEquals(304, get("/matrix?lang=en", "If-None-Match", matrixTag).statusCode());

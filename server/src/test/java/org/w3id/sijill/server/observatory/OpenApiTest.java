@@ -11,13 +11,10 @@ import dev.harrel.jsonschema.ValidatorFactory;
 import dev.harrel.jsonschema.providers.GsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The OpenAPI 3.1 description at {@code /api/openapi.json} against the real responses: every
@@ -26,23 +23,12 @@ import org.w3id.sijill.server.it.RealDataServers;
  * documentation page loads Swagger UI from its webjar.
  */
 class OpenApiTest {
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     @Test
     void everyPathAnswersAsItsSchemaSays() {
-        HttpResponse<byte[]> spec = Http.get(base + "/api/openapi.json");
+        HttpResponse<byte[]> spec = SERVER.getBytes("/api/openapi.json");
         assertEquals(200, spec.statusCode());
         JsonObject doc = JsonParser.parseString(Http.text(spec)).getAsJsonObject();
         assertTrue(doc.get("openapi").getAsString().startsWith("3."), "OpenAPI 3");
@@ -64,7 +50,7 @@ class OpenApiTest {
             String name = path.substring(path.lastIndexOf('/') + 1);
             String ref = paths.getAsJsonObject(path).getAsJsonObject("get").getAsJsonObject("responses").getAsJsonObject("200")
                     .getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema").get("$ref").getAsString();
-            HttpResponse<byte[]> r = Http.get(base + path + queries.get(name));
+            HttpResponse<byte[]> r = SERVER.getBytes(path + queries.get(name));
             assertEquals(200, r.statusCode(), path + ": " + Http.text(r));
             assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
             Validator.Result result = validator.validate(URI.create(specUri + ref), Http.text(r));
@@ -76,7 +62,7 @@ class OpenApiTest {
         }
         assertEquals(2 * tables, checked);
         // a 400's body matches the Error schema, and a deliberately wrong body does not
-        HttpResponse<byte[]> bad = Http.get(base + "/api/v1/compare?country=ZZ&lang=ar");
+        HttpResponse<byte[]> bad = SERVER.getBytes("/api/v1/compare?country=ZZ&lang=ar");
         assertEquals(400, bad.statusCode());
         assertTrue(validator.validate(URI.create(specUri + "#/components/schemas/Error"), Http.text(bad)).isValid());
         assertFalse(validator.validate(URI.create(specUri + "#/components/schemas/CompareTable"), Http.text(bad)).isValid(),
@@ -85,13 +71,13 @@ class OpenApiTest {
 
     @Test
     void documentationPageServesSwaggerUiFromItsWebjar() {
-        HttpResponse<byte[]> page = Http.get(base + "/api/docs/");
+        HttpResponse<byte[]> page = SERVER.getBytes("/api/docs/");
         assertEquals(200, page.statusCode());
         assertTrue(Http.text(page).contains("swagger-ui-bundle.js"));
-        HttpResponse<byte[]> bundle = Http.get(base + "/api/docs/swagger-ui-bundle.js");
+        HttpResponse<byte[]> bundle = SERVER.getBytes("/api/docs/swagger-ui-bundle.js");
         assertEquals(200, bundle.statusCode());
         assertTrue(bundle.body().length > 100_000, "the webjar's bundle");
-        assertEquals(200, Http.get(base + "/api/docs/swagger-ui.css").statusCode());
-        assertEquals(301, Http.get(base + "/api/docs").statusCode());
+        assertEquals(200, SERVER.getBytes("/api/docs/swagger-ui.css").statusCode());
+        assertEquals(301, SERVER.getBytes("/api/docs").statusCode());
     }
 }

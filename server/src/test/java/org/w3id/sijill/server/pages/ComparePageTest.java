@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The country comparison and the display names of unlabelled claims and passages, on the real
@@ -29,43 +22,12 @@ import org.w3id.sijill.server.it.RealDataServers;
  * and its {@code queries/}.
  */
 class ComparePageTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PDP = "/id/concept/law-topic/personal-data-protection";
     private static final String REPORT = "/id/document/escwa-beirut-2018-report";
     private static final String UNCTAD = "/id/source/unctad-cyberlaw-tracker-2026";
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
-
-    static HttpResponse<String> get(String path) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            return CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static Document page(String path) {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return Jsoup.parse(r.body(), base + path);
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     /** @return the row of the topic whose link ends with {@code topicHref} */
     static Element row(Document doc, String topicHref) {
@@ -82,7 +44,7 @@ class ComparePageTest {
 
     @Test
     void lebanonAndSyriaSideBySideAcrossTheElevenTopics() {
-        Document doc = page("/compare?country=LB&country=SY&lang=en");
+        Document doc = SERVER.page("/compare?country=LB&country=SY&lang=en");
         Elements columns = doc.select("table.compare-table thead th.country");
         assertEquals(List.of("/id/country/LB", "/id/country/SY"), columns.select("a").eachAttr("href"));
         assertEquals(List.of("Lebanon", "Syria"), columns.eachText());
@@ -132,7 +94,7 @@ class ComparePageTest {
 
     @Test
     void arabicComparisonIsRightToLeftWithArabicLabels() {
-        Document doc = page("/compare?country=LB&country=SY&lang=ar");
+        Document doc = SERVER.page("/compare?country=LB&country=SY&lang=ar");
         assertEquals("rtl", doc.selectFirst("html").attr("dir"));
         assertEquals("ar", doc.selectFirst("html").attr("lang"));
         Element pdp = row(doc, PDP);
@@ -154,7 +116,7 @@ class ComparePageTest {
 
     @Test
     void theFormOffersTheArabLeagueStatesAndKeepsTheChoice() {
-        Document empty = page("/compare?lang=ar");
+        Document empty = SERVER.page("/compare?lang=ar");
         Elements boxes = empty.select("form.compare-form input[type=checkbox][name=country]");
         assertEquals(22, boxes.size(), "the 22 Arab League states");
         assertTrue(empty.select("table.compare-table").isEmpty());
@@ -162,7 +124,7 @@ class ComparePageTest {
         assertEquals("get", empty.selectFirst("form.compare-form").attr("method"));
         assertTrue(empty.selectFirst("form.compare-form").text().contains("لبنان"));
 
-        Document chosen = page("/compare?country=YE&country=LB&country=SY");
+        Document chosen = SERVER.page("/compare?country=YE&country=LB&country=SY");
         assertEquals(List.of("LB", "SY", "YE"), chosen.select("input[type=checkbox][checked]").eachAttr("value").stream().sorted().toList());
         assertEquals(List.of("/id/country/YE", "/id/country/LB", "/id/country/SY"),
                 chosen.select("table.compare-table thead th.country a").eachAttr("href"), "columns in the order asked");
@@ -179,7 +141,7 @@ class ComparePageTest {
                 List.of("/compare?country=LB&country=SY&country=YE&country=EG&country=DZ&country=MA&country=TN", "at most 6"),
                 List.of("/compare?country=LB&lang=ar", "at least 2"));
         for (List<String> c : cases) {
-            HttpResponse<String> r = get(c.get(0));
+            HttpResponse<String> r = SERVER.get(c.get(0));
             assertEquals(400, r.statusCode(), c.get(0) + ": " + r.body());
             Document doc = Jsoup.parse(r.body());
             assertTrue(doc.selectFirst("article.error").text().contains(c.get(1)), c.get(0) + ": " + doc.text());
@@ -189,16 +151,16 @@ class ComparePageTest {
 
     @Test
     void landingAndCountryPagesLinkToTheComparison() {
-        Document landing = page("/?lang=en");
+        Document landing = SERVER.page("/?lang=en");
         Element preset = landing.selectFirst("#compare a.preset-compare");
         assertNotNull(preset, landing.select("#compare").toString());
         assertEquals("/compare?country=LB&country=SY&country=YE", preset.attr("href"));
         assertEquals("Lebanon, Syria, Yemen", preset.text());
         assertEquals("/compare", landing.selectFirst("#compare a.choose-compare").attr("href"));
-        Document compared = page(preset.attr("href"));
+        Document compared = SERVER.page(preset.attr("href"));
         assertEquals(3, compared.select("table.compare-table thead th.country").size());
 
-        Document lebanon = page("/page/country/LB?lang=ar");
+        Document lebanon = SERVER.page("/page/country/LB?lang=ar");
         Element form = lebanon.selectFirst("#compare form.compare-with");
         assertNotNull(form);
         assertEquals("/compare", form.attr("action"));
@@ -210,16 +172,16 @@ class ComparePageTest {
 
     @Test
     void unlabelledClaimsAndPassagesGetDisplayNames() {
-        Document en = page("/page/status/LB/personal-data-protection/unctad-cyberlaw-tracker-2026?lang=en");
+        Document en = SERVER.page("/page/status/LB/personal-data-protection/unctad-cyberlaw-tracker-2026?lang=en");
         assertEquals("Lebanon — Personal data protection — UNCTAD Global Cyberlaw Tracker (2026-04-27)", en.selectFirst("h1").text());
         assertTrue(en.title().startsWith("Lebanon — Personal data protection"), en.title());
-        Document ar = page("/page/status/LB/personal-data-protection/escwa-beirut-2018-report?lang=ar");
+        Document ar = SERVER.page("/page/status/LB/personal-data-protection/escwa-beirut-2018-report?lang=ar");
         String h1 = ar.selectFirst("h1").text();
         assertTrue(h1.startsWith("لبنان — حماية البيانات الشخصية — تقرير"), h1);
         assertTrue(h1.endsWith("(\u20662018-12-06\u2069)"), "the date is isolated left to right: " + h1);
         Element passage = ar.selectFirst("#provenance figcaption a[href$=/p/21]");
         assertTrue(passage.text().startsWith("تقرير") && passage.text().endsWith("، الفقرة 21"), passage.text());
-        Document country = page("/page/country/SY?lang=en");
+        Document country = SERVER.page("/page/country/SY?lang=en");
         Element claim = country.selectFirst("a.claim-link[href=/id/status/SY/personal-data-protection/escwa-beirut-2018-report]");
         assertEquals("Syria — Personal data protection — Report of the Arab Regional Dialogue and Experts Meeting on Internet"
                 + " Governance and Cybersecurity Nexus - Promoting Trust in Cyberspace (2018-12-06)", claim.attr("title"));

@@ -6,25 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.it.HeadlessChromium;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The country page's treaty, GCI and national-strategy section on the store built from the
@@ -33,37 +26,10 @@ import org.w3id.sijill.server.it.RealDataServers;
  * browser.
  */
 class CountryCommitmentsPageTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private static final String LEGILUX_QUOTE = "qu’en date du 29 juin 2018, le Maroc a adhéré à la convention désignée ci-dessus";
 
-    static SijillServer server;
-    static String base;
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
-
-    static Document page(String path) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
-        try {
-            HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), path + ": " + r.body());
-            return Jsoup.parse(r.body(), base + path);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     /** @return the block of the treaty linked by {@code treatyPath} in the commitments section */
     static Element treaty(Document doc, String treatyPath) {
@@ -74,7 +40,7 @@ class CountryCommitmentsPageTest {
 
     @Test
     void moroccoShowsItsBudapestAccessionWithQuoteAndDate() {
-        Document doc = page("/page/country/MA");
+        Document doc = SERVER.page("/page/country/MA");
         Element budapest = treaty(doc, "treaty/budapest-convention");
         Element accession = budapest.select(".treaty-act").stream()
                 .filter(li -> li.selectFirst(".act").text().equals("Accession") && li.selectFirst(".act-date").text().equals("2018-06-29"))
@@ -93,7 +59,7 @@ class CountryCommitmentsPageTest {
 
     @Test
     void moroccoShowsItsGciScoresWithTheScaleOfEachEditionAndItsFirstStrategy() {
-        Document doc = page("/page/country/MA");
+        Document doc = SERVER.page("/page/country/MA");
         List<Element> rows = doc.select("#index-scores table.index-scores tbody tr");
         assertEquals(5, rows.size(), doc.select("#index-scores").text());
         Element e2020 = rows.stream().filter(r -> r.child(1).text().equals("2020")).findFirst().orElseThrow();
@@ -110,22 +76,22 @@ class CountryCommitmentsPageTest {
 
     @Test
     void arabicPageAndTheIraqCaveat() {
-        Document ar = page("/page/country/MA?lang=ar");
+        Document ar = SERVER.page("/page/country/MA?lang=ar");
         assertEquals("المشاركة في المعاهدات", ar.selectFirst("#treaties h3").text());
         Element budapest = treaty(ar, "treaty/budapest-convention");
         assertTrue(budapest.select(".act").eachText().contains("الانضمام"), budapest.text());
         assertTrue(ar.select("figure.evidence blockquote").eachText().contains(LEGILUX_QUOTE), budapest.text());
-        Document iraq = page("/page/country/IQ");
+        Document iraq = SERVER.page("/page/country/IQ");
         String strategy = iraq.select("#national-strategy").text();
         assertTrue(strategy.contains("2016-12-06") && strategy.contains("count of 0"), "the dataset's caveat is shown: " + strategy);
-        Document palestine = page("/page/country/PS");
+        Document palestine = SERVER.page("/page/country/PS");
         assertFalse(palestine.select("#national-strategy .none").isEmpty(), "no strategy claim for Palestine: " + palestine.select("#national-strategy").text());
     }
 
     @Test
     void aRealBrowserShowsTheAccessionQuoteAndDate() throws IOException {
         ChromeDriver driver = HeadlessChromium.driver(1280, 1600);
-        driver.get(base + "/page/country/MA");
+        driver.get(SERVER.base() + "/page/country/MA");
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         String text = driver.findElement(By.id("treaties")).getText();

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +14,11 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.sijill.loader.TextNormalizer;
-import org.w3id.sijill.server.SijillServer;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * The passage pages of Annex I of the ESCWA report on the real server, in Arabic and English. A
@@ -35,11 +30,8 @@ import org.w3id.sijill.server.it.RealDataServers;
  */
 class PassageReadingPageTest {
     private static final String REPORT = "https://w3id.org/sijill/id/document/escwa-beirut-2018-report";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    static SijillServer server;
-    static String base;
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     /** A quoted annex passage: its raw extraction, its corrected reading (or null) and its quotes. */
     record Quoted(String token, String raw, String reading, List<String> quotes) {}
@@ -48,8 +40,6 @@ class PassageReadingPageTest {
 
     @BeforeAll
     static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
         String q = """
                 PREFIX dcterms: <http://purl.org/dc/terms/>
                 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -64,7 +54,7 @@ class PassageReadingPageTest {
                 """.formatted(REPORT);
         Map<String, List<String>> quotes = new LinkedHashMap<>();
         Map<String, String[]> texts = new LinkedHashMap<>();
-        try (QueryExecHTTP exec = QueryExecHTTP.service(base + "/sparql").query(q).build()) {
+        try (QueryExecHTTP exec = QueryExecHTTP.service(SERVER.base() + "/sparql").query(q).build()) {
             RowSet rows = exec.select();
             rows.forEachRemaining(b -> {
                 String token = b.get("token").getLiteralLexicalForm();
@@ -76,17 +66,11 @@ class PassageReadingPageTest {
         texts.forEach((t, x) -> PASSAGES.put(t, new Quoted(t, x[0], x[1], quotes.get(t))));
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
-
     static Document page(String token, String lang) throws Exception {
         String path = "/page/document/escwa-beirut-2018-report/p/" + token + "?lang=" + lang;
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = SERVER.get(path, "Accept", "text/html");
         assertEquals(200, r.statusCode(), path);
-        Document d = Jsoup.parse(r.body(), base + path);
+        Document d = Jsoup.parse(r.body(), SERVER.base() + path);
         assertEquals(lang, d.selectFirst("html").attr("lang"), path);
         return d;
     }
@@ -171,10 +155,9 @@ class PassageReadingPageTest {
     }
 
     static Document fetch(String path, String lang) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path + "?lang=" + lang)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = SERVER.get(path + "?lang=" + lang, "Accept", "text/html");
         assertEquals(200, r.statusCode(), path);
-        return Jsoup.parse(r.body(), base + path);
+        return Jsoup.parse(r.body(), SERVER.base() + path);
     }
 
     /** Issue 9: a passage is named by its place in the document, never by the raw token of its IRI. */

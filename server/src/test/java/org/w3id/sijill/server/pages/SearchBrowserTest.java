@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -23,9 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.it.HeadlessChromium;
-import org.w3id.sijill.server.it.RealDataServers;
+import org.w3id.sijill.server.it.RealDataServer;
 
 /**
  * A new reader in a real browser (Debian's headless Chromium, as {@link BrowserTest}) types into
@@ -36,25 +35,18 @@ import org.w3id.sijill.server.it.RealDataServers;
 class SearchBrowserTest {
     static final String NTRA_PATH = "/page/org/eg-ntra";
 
-    static SijillServer server;
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
     static ChromeDriver driver;
-    static String base;
 
     @BeforeAll
     static void start() throws IOException {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
         driver = HeadlessChromium.driver(1280, 1200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
     }
 
     static void open(String path) {
         driver.manage().logs().get(LogType.BROWSER);
-        driver.get(base + path);
+        driver.get(SERVER.base() + path);
         waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 

@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
@@ -35,6 +32,7 @@ import org.w3id.sijill.loader.ProgressListener;
 import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.search.SearchIndexDefinition;
+import org.w3id.sijill.server.BackgroundLoad;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.pages.PageRequest;
 import org.w3id.sijill.vocab.SIJILL;
@@ -92,53 +90,29 @@ class SearchReloadTest {
                     "/search?lang=ar&q=" + PageRequest.encode("وزارة"),
                     "/api/search/suggest?lang=ar&q=" + PageRequest.encode("الجه"),
                     "/sparql?query=" + PageRequest.encode(textQueryText("NTRA")));
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger requests = new AtomicInteger();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> load = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int offset = t;
-                Thread th = new Thread(() -> {
-                    for (int i = 0; !stop.get() && requests.get() < MAX_REQUESTS; i++) {
-                        String url = base + paths.get((i + offset) % paths.size());
-                        try {
-                            HttpResponse<String> r = get(url);
-                            if (r.statusCode() != 200) failures.add(r.statusCode() + " " + url + " " + r.body());
-                            requests.incrementAndGet();
-                            Thread.sleep(20);
-                        } catch (RuntimeException e) {
-                            failures.add(e + " " + url);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                }, "search-load-" + t);
-                th.start();
-                load.add(th);
-            }
-            waitFor(() -> requests.get() >= 8, "8 requests before the new release");
+            BackgroundLoad load = BackgroundLoad.start("search-load", 4, paths.stream().map(p -> base + p).toList(), MAX_REQUESTS,
+                    Duration.ofMillis(20), url -> get(url));
+            waitFor(() -> load.requests() >= 8, "8 requests before the new release");
 
             // release B is built while the requests run, and published (link flip) by the build
-            int beforeBuild = requests.get();
+            int beforeBuild = load.requests();
             BuildReport b = builder.build(sources("b", NEW_EN + " Ministry", "وزارة " + NEW_AR, "Arab Republic of Egypt"),
                     layout.link(), ProgressListener.NONE);
             assertFalse(a.release().equals(b.release()), "a new release");
             String ask = "ASK { ?s <http://www.w3.org/2000/01/rdf-schema#label> \"" + NEW_EN + " Ministry\"@en }";
             waitFor(() -> get(base + "/sparql?query=" + PageRequest.encode(ask)).body().contains("true"), "the server to serve release B");
-            int atSwitch = requests.get();
+            int atSwitch = load.requests();
             // the same moment the data is B's, the search is B's: no waiting here
             List<String> nowNew = iris(base, NEW_EN, "en");
             List<String> nowOld = iris(base, OLD_EN, "en");
             List<String> nowText = textQuery(base, NEW_EN);
-            waitFor(() -> requests.get() >= atSwitch + 20, "20 requests after the switch");
-            stop.set(true);
-            for (Thread th : load) th.join(60_000);
+            waitFor(() -> load.requests() >= atSwitch + 20, "20 requests after the switch");
+            load.stop(Duration.ofSeconds(60));
             System.out.printf("search reload: %d requests (%d while release B was built, %d after the switch), %d failed%n",
-                    requests.get(), atSwitch - beforeBuild, requests.get() - atSwitch, failures.size());
+                    load.requests(), atSwitch - beforeBuild, load.requests() - atSwitch, load.failed());
 
-            assertEquals(List.of(), new ArrayList<>(failures).subList(0, Math.min(5, failures.size())), failures.size() + " failed requests");
-            assertTrue(requests.get() <= MAX_REQUESTS + 4, "the load is bounded: " + requests.get());
+            assertEquals(List.of(), load.failures(5), load.failed() + " failed requests");
+            assertTrue(load.requests() <= MAX_REQUESTS + 4, "the load is bounded: " + load.requests());
             assertTrue(atSwitch - beforeBuild >= 1, "requests ran while release B was built and switched in");
             assertEquals(List.of(MINISTRY), nowNew, "the new name is found as soon as the data is release B's");
             assertEquals(List.of(), nowOld, "the old name is no longer found");

@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +30,10 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3id.sijill.search.SearchIndexDefinition;
-import org.w3id.sijill.server.SijillServer;
+import org.w3id.sijill.server.it.RealDataServer;
 import org.w3id.sijill.server.it.RealDataServers;
 import org.w3id.sijill.server.pages.PageRequest;
 import org.w3id.sijill.vocab.SIJILL;
@@ -48,33 +44,11 @@ import org.w3id.sijill.vocab.SIJILL;
  * autocomplete, the page, {@code text:query} at {@code /sparql}, and bad input.
  */
 class SearchServerTest {
-    static SijillServer server;
-    static String base;
-    static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        server = RealDataServers.start(List.of());
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.stop();
-    }
+    @RegisterExtension
+    static final RealDataServer SERVER = new RealDataServer();
 
     static HttpResponse<String> get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30)).GET();
-        if (headers.length > 0) b.headers(headers);
-        try {
-            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SERVER.get(pathAndQuery, headers);
     }
 
     static JsonObject api(String q, String lang) {
@@ -167,7 +141,7 @@ class SearchServerTest {
         JsonObject o = JSON.parse(r.body());
         JsonArray context = o.get("@context").getAsArray();
         String contextUrl = context.get(0).getAsString().value();
-        assertEquals(base + "/context.jsonld", contextUrl);
+        assertEquals(SERVER.base() + "/context.jsonld", contextUrl);
         HttpResponse<String> published = get("/context.jsonld");
         assertEquals(200, published.statusCode());
         // Parse with the published context put in place of its URL (no network fetch by the parser).
@@ -305,7 +279,7 @@ class SearchServerTest {
 
     /** A GET with the request line as given (java.net.URI refuses bad escapes): {status, body}. */
     static String[] rawGet(String pathAndQuery) {
-        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", SERVER.server().port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
