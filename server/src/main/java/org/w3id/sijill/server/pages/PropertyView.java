@@ -20,4 +20,13 @@ public record PropertyView(String iri, Label label, String href, boolean incomin
     public String localHref() {
         return href != null && href.startsWith("/") ? href : null;
     }
+
+    /** The properties whose values are codes (identifiers, notations), shown as code rather than as words. */
+    private static final java.util.Set<String> CODES = java.util.Set.of("http://purl.org/dc/terms/identifier",
+            "http://www.w3.org/2004/02/skos/core#notation");
+
+    /** @return whether its values are codes, such as a passage's identifier {@code annex-intro} */
+    public boolean code() {
+        return CODES.contains(iri);
+    }
 }
