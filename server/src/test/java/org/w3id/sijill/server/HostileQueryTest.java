@@ -128,6 +128,20 @@ class HostileQueryTest {
     }
 
     @Test
+    void anOversizedBodyIsAnsweredEveryTimeNotResetWhileTheClientStillSends() {
+        // the server refuses from the length while the client is still sending; closing with unread
+        // bytes made the kernel reset the connection, and 1 in 10 clients got no answer at all
+        String huge = "SELECT * { ?s ?p ?o } #" + "x".repeat(20_000_000);
+        int answered = 0;
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> r = TestServer.send(post(huge));
+            assertEquals(413, r.statusCode(), r.body());
+            answered++;
+        }
+        System.out.println("[issue12] 20 MB bodies refused with 413: " + answered + " of 20");
+    }
+
+    @Test
     void oversizedAndPathologicalQueriesAreRefusedWithAReason() {
         // a 20 MB body: refused from its length, not parsed
         long t0 = System.nanoTime();

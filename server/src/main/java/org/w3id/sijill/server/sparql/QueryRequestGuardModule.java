@@ -57,6 +57,26 @@ public final class QueryRequestGuardModule implements FusekiModule {
         builder.addFilter(Site.DATASET_NAME + "/*", new Guard(Site.from(builder).serviceAllowList(), ServerLimits.from(builder)));
     }
 
+    /** How much of a refused body is read and thrown away, at most, and for how long. */
+    static final long DISCARD_BYTES = 64L << 20;
+    static final long DISCARD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Sends the refusal, then reads and throws away (a bounded amount of) the body the client is
+     * still sending: closing a connection with unread bytes makes the kernel reset it, and a reset
+     * can destroy the refusal before the client reads it, leaving the client with no answer.
+     */
+    static void discardBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.flushBuffer();
+        // a client that waits for "100 Continue" sends no body after a final answer: nothing to read
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) return;
+        java.io.InputStream in = request.getInputStream();
+        byte[] sink = new byte[64 * 1024];
+        long read = 0, start = System.nanoTime();
+        int n;
+        while (read < DISCARD_BYTES && System.nanoTime() - start < DISCARD_NANOS && (n = in.read(sink)) >= 0) read += n;
+    }
+
     static final class Guard implements Filter {
         private final QueryInspector inspector;
         private final ServerLimits limits;
@@ -71,8 +91,10 @@ public final class QueryRequestGuardModule implements FusekiModule {
             HttpServletRequest request = (HttpServletRequest) req;
             HttpServletResponse response = (HttpServletResponse) res;
             if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+                response.setHeader("Connection", "close");
                 PlainText.send(response, 413, "The request body is too large: at most " + limits.maxBodyBytes()
                         + " bytes (queries at most " + limits.maxQueryChars() + " characters).");
+                discardBody(request, response);
                 return;
             }
             String ct = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
@@ -81,7 +103,9 @@ public final class QueryRequestGuardModule implements FusekiModule {
             if ("POST".equalsIgnoreCase(request.getMethod()) && ct.startsWith("application/sparql-query")) {
                 byte[] body = readAtMost(request.getInputStream(), limits.maxBodyBytes());
                 if (body == null) {
+                    response.setHeader("Connection", "close");
                     PlainText.send(response, 413, "The request body is too large: at most " + limits.maxBodyBytes() + " bytes.");
+                    discardBody(request, response);
                     return;
                 }
                 Charset cs = charsetOf(request.getCharacterEncoding());
