@@ -183,19 +183,7 @@ public final class CommitmentTables {
         nodes.addAll(treaties(c, states, null, lang).nodes());
         nodes.addAll(scores(c, states, lang).nodes());
         nodes.addAll(strategies(c, states, lang).nodes());
-        Map<String, Object> meta = new LinkedHashMap<>(claims.meta());
-        Object codes = meta.get("statusCodes");
-        if (codes instanceof List<?> list) {
-            List<List<String>> padded = new ArrayList<>();
-            for (Object o : list) {
-                List<String> rc = new ArrayList<>();
-                for (Object x : (List<?>) o) rc.add(String.valueOf(x));
-                while (rc.size() < width) rc.add("");
-                padded.add(rc);
-            }
-            while (padded.size() < rows.size()) padded.add(new ArrayList<>(java.util.Collections.nCopies(width, "")));
-            meta.put("statusCodes", padded);
-        }
+        Map<String, Object> meta = withStatusCodesPadded(claims.meta(), width, rows.size());
         return new Table(claims.name(), cols, rows, nodes, meta);
     }
 
@@ -226,18 +214,7 @@ public final class CommitmentTables {
                             : Messages.get(lang, "commitments.strategy.noneRecorded")).toList());
             rows.add(out);
         }
-        Map<String, Object> meta = new LinkedHashMap<>(matrix.meta());
-        Object codes = meta.get("statusCodes");
-        if (codes instanceof List<?> list) {
-            List<List<String>> padded = new ArrayList<>();
-            for (Object o : list) {
-                List<String> rc = new ArrayList<>();
-                for (Object x : (List<?>) o) rc.add(String.valueOf(x));
-                while (rc.size() < cols.size()) rc.add("");
-                padded.add(rc);
-            }
-            meta.put("statusCodes", padded);
-        }
+        Map<String, Object> meta = withStatusCodesPadded(matrix.meta(), cols.size(), 0);
         return new Table(matrix.name(), cols, rows, matrix.nodes(), meta);
     }
 
@@ -252,5 +229,26 @@ public final class CommitmentTables {
 
     private static List<Object> blank(int width) {
         return new ArrayList<>(java.util.Collections.nCopies(width, (Object) ""));
+    }
+
+    /**
+     * @return a copy of a table's metadata whose status codes (one row of codes per table row, for
+     *         the spreadsheet's cell colours) are padded with empty codes to {@code width} columns and
+     *         at least {@code rowCount} rows, so the added columns and rows have codes too
+     */
+    private static Map<String, Object> withStatusCodesPadded(Map<String, Object> tableMeta, int width, int rowCount) {
+        Map<String, Object> meta = new LinkedHashMap<>(tableMeta);
+        if (meta.get("statusCodes") instanceof List<?> list) {
+            List<List<String>> padded = new ArrayList<>();
+            for (Object o : list) {
+                List<String> rc = new ArrayList<>();
+                for (Object x : (List<?>) o) rc.add(String.valueOf(x));
+                while (rc.size() < width) rc.add("");
+                padded.add(rc);
+            }
+            while (padded.size() < rowCount) padded.add(new ArrayList<>(java.util.Collections.nCopies(width, "")));
+            meta.put("statusCodes", padded);
+        }
+        return meta;
     }
 }
