@@ -85,8 +85,8 @@ public final class GuardedRegexModule implements FusekiModule {
         };
         context.set(ARQConstants.sysOptimizerFactory, guarded);
         FunctionRegistry functions = FunctionRegistry.createFrom(FunctionRegistry.get(context) != null ? FunctionRegistry.get(context) : FunctionRegistry.get());
-        for (String name : functionNames("FN_Matches", "matches")) functions.put(name, uri -> new GuardedMatches());
-        for (String name : functionNames("FN_StrReplace", "replace")) functions.put(name, uri -> new GuardedFnReplace());
+        for (String name : functionNames("FN_Matches", "matches")) functions.put(name, uri -> GuardedFunction.matches());
+        for (String name : functionNames("FN_StrReplace", "replace")) functions.put(name, uri -> GuardedFunction.replace());
         FunctionRegistry.set(context, functions);
         PropertyFunctionRegistry pfunctions = PropertyFunctionRegistry.createFrom(PropertyFunctionRegistry.chooseRegistry(context));
         for (String name : List.of(ARQConstants.ARQPropertyFunctionLibraryURI + "strSplit",
@@ -186,33 +186,42 @@ public final class GuardedRegexModule implements FusekiModule {
         }
     }
 
-    /** {@code fn:matches}: {@code REGEX} by another name, guarded the same way. */
-    static final class GuardedMatches implements Function {
+    /**
+     * {@code fn:matches} and {@code fn:replace}: {@code REGEX} and {@code REPLACE} by other names,
+     * guarded the same way; the guarded expression is built once per use in a query.
+     */
+    static final class GuardedFunction implements Function {
+        private final String name;
+        private final int minArgs;
+        private final java.util.function.Function<ExprList, Expr> guarded;
+        private Expr expr;
+
+        GuardedFunction(String name, int minArgs, java.util.function.Function<ExprList, Expr> guarded) {
+            this.name = name;
+            this.minArgs = minArgs;
+            this.guarded = guarded;
+        }
+
+        static GuardedFunction matches() {
+            return new GuardedFunction("fn:matches", 2, a -> new GuardedRegex(a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null));
+        }
+
+        static GuardedFunction replace() {
+            return new GuardedFunction("fn:replace", 3,
+                    a -> new GuardedReplace(a.get(0), a.get(1), a.get(2), a.size() > 3 ? a.get(3) : null));
+        }
+
         @Override
         public void build(String uri, ExprList args, Context context) {
-            if (args.size() != 2 && args.size() != 3) {
-                throw new QueryBuildException("fn:matches: wanted 2 or 3 arguments, got " + args.size());
+            if (args.size() != minArgs && args.size() != minArgs + 1) {
+                throw new QueryBuildException(name + ": wanted " + minArgs + " or " + (minArgs + 1) + " arguments, got " + args.size());
             }
+            expr = guarded.apply(args);
         }
 
         @Override
         public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
-            return new GuardedRegex(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null).eval(binding, env);
-        }
-    }
-
-    /** {@code fn:replace}: {@code REPLACE} by another name, guarded the same way. */
-    static final class GuardedFnReplace implements Function {
-        @Override
-        public void build(String uri, ExprList args, Context context) {
-            if (args.size() != 3 && args.size() != 4) {
-                throw new QueryBuildException("fn:replace: wanted 3 or 4 arguments, got " + args.size());
-            }
-        }
-
-        @Override
-        public NodeValue exec(Binding binding, ExprList args, String uri, FunctionEnv env) {
-            return new GuardedReplace(args.get(0), args.get(1), args.get(2), args.size() > 3 ? args.get(3) : null).eval(binding, env);
+            return expr.eval(binding, env);
         }
     }
 

@@ -62,12 +62,13 @@ public final class QueryRequestGuardModule implements FusekiModule {
     static final long DISCARD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     /**
-     * Sends the refusal, then reads and throws away (a bounded amount of) the body the client is
-     * still sending: closing a connection with unread bytes makes the kernel reset it, and a reset
+     * Sends a {@code 413} with the reason and {@code Connection: close}, then reads and throws away
+     * (a bounded amount of) the body the client is still sending: closing a connection with unread bytes makes the kernel reset it, and a reset
      * can destroy the refusal before the client reads it, leaving the client with no answer.
      */
-    static void discardBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.flushBuffer();
+    static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        response.setHeader("Connection", "close");
+        PlainText.send(response, 413, reason);
         // a client that waits for "100 Continue" sends no body after a final answer: nothing to read
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) return;
         java.io.InputStream in = request.getInputStream();
@@ -91,10 +92,8 @@ public final class QueryRequestGuardModule implements FusekiModule {
             HttpServletRequest request = (HttpServletRequest) req;
             HttpServletResponse response = (HttpServletResponse) res;
             if (request.getContentLengthLong() > limits.maxBodyBytes()) {
-                response.setHeader("Connection", "close");
-                PlainText.send(response, 413, "The request body is too large: at most " + limits.maxBodyBytes()
+                refuseTooLarge(request, response, "The request body is too large: at most " + limits.maxBodyBytes()
                         + " bytes (queries at most " + limits.maxQueryChars() + " characters).");
-                discardBody(request, response);
                 return;
             }
             String ct = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
@@ -103,9 +102,7 @@ public final class QueryRequestGuardModule implements FusekiModule {
             if ("POST".equalsIgnoreCase(request.getMethod()) && ct.startsWith("application/sparql-query")) {
                 byte[] body = readAtMost(request.getInputStream(), limits.maxBodyBytes());
                 if (body == null) {
-                    response.setHeader("Connection", "close");
-                    PlainText.send(response, 413, "The request body is too large: at most " + limits.maxBodyBytes() + " bytes.");
-                    discardBody(request, response);
+                    refuseTooLarge(request, response, "The request body is too large: at most " + limits.maxBodyBytes() + " bytes.");
                     return;
                 }
                 Charset cs = charsetOf(request.getCharacterEncoding());
