@@ -25,7 +25,7 @@ import java.util.function.Function;
 public final class BackgroundLoad {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger requests = new AtomicInteger();
-    private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
 
     private BackgroundLoad() {}
@@ -51,13 +51,14 @@ public final class BackgroundLoad {
     private void run(int offset, List<String> urls, int maxRequests, Duration pause, Function<String, HttpResponse<String>> get) {
         for (int i = 0; !stop.get() && requests.get() < maxRequests; i++) {
             String url = urls.get((i + offset) % urls.size());
+            long started = System.nanoTime();
             try {
                 HttpResponse<String> r = get.apply(url);
-                if (r.statusCode() != 200) failures.add(r.statusCode() + " " + url + " " + r.body());
+                if (r.statusCode() != 200) failures.add(new Failure(started, System.nanoTime(), r.statusCode() + " " + url + " " + r.body()));
                 requests.incrementAndGet();
                 if (!pause.isZero()) Thread.sleep(pause.toMillis());
             } catch (RuntimeException e) {
-                failures.add(e + " " + url);
+                failures.add(new Failure(started, System.nanoTime(), e + " " + url));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -77,9 +78,23 @@ public final class BackgroundLoad {
 
     /** @return the first {@code n} failures at most */
     public List<String> failures(int n) {
-        List<String> all = new ArrayList<>(failures);
-        return all.subList(0, Math.min(n, all.size()));
+        return failuresStartedAfter(Long.MIN_VALUE, n);
     }
+
+    /**
+     * @param nanos a {@link System#nanoTime()} reading
+     * @return the first {@code n} failures at most of the requests sent after {@code nanos}
+     */
+    public List<String> failuresStartedAfter(long nanos, int n) {
+        return failures.stream().filter(f -> f.started - nanos > 0).limit(n).map(Failure::what).toList();
+    }
+
+    /** @return how many failed requests were sent before {@code nanos} and failed after it (were in flight then) */
+    public int failedInFlightAt(long nanos) {
+        return (int) failures.stream().filter(f -> f.started - nanos <= 0 && f.ended - nanos > 0).count();
+    }
+
+    private record Failure(long started, long ended, String what) {}
 
     /** Stops the threads and waits up to {@code join} for each. */
     public void stop(Duration join) throws InterruptedException {

@@ -24,14 +24,17 @@ import org.w3id.sijill.release.ReleaseLayout;
 /**
  * Scale-out on loopback with {@code scripts/replicas}: two read replicas (real {@code sijill serve}
  * JVMs) of release A behind a real nginx, under a bounded concurrent load through nginx. One
- * replica is killed with {@code kill -9}: nginx retries on the other and no request fails. It is
- * restarted, and release B is rolled to both (copy + link flip, live reload): no request fails and
- * both replicas end on B.
+ * replica is killed with {@code kill -9}: nginx retries on the other and no request sent after the
+ * kill fails. (An answer the killed replica had begun to send is cut, and nginx cannot retry what it
+ * has begun to pass on: at most one request per load thread, those in flight at the kill, may fail.)
+ * It is restarted, and release B is rolled to both (copy + link flip, live reload): no request fails
+ * from the kill on, and both replicas end on B.
  */
 class ReplicasTest {
 
     static final String A = LiveReloadTest.A;
     static final String B = LiveReloadTest.B;
+    static final int THREADS = 4;
 
     @TempDir
     Path tmp;
@@ -55,12 +58,13 @@ class ReplicasTest {
             String lb = "http://127.0.0.1:" + port + "/";
             List<String> paths = List.of("sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8),
                     "data/country/LB.ttl", "page/country/LB", "dumps/SHA256SUMS");
-            BackgroundLoad load = BackgroundLoad.start("replicas-load", 4, paths.stream().map(p -> lb + p).toList(), 4 * 5000, Duration.ZERO,
+            BackgroundLoad load = BackgroundLoad.start("replicas-load", THREADS, paths.stream().map(p -> lb + p).toList(), 4 * 5000, Duration.ZERO,
                     url -> LiveReloadTest.get(client, url));
             LiveReloadTest.waitFor(() -> load.requests() >= 10, "10 requests through nginx");
 
             long pid = Long.parseLong(Files.readString(state.resolve("replica-1").resolve("pid")).strip());
             ProcessHandle replica1 = ProcessHandle.of(pid).orElseThrow();
+            long killedAt = System.nanoTime();
             replica1.destroyForcibly();  // kill -9
             replica1.onExit().get(60, TimeUnit.SECONDS);
             int atKill = load.requests();
@@ -80,9 +84,12 @@ class ReplicasTest {
             }
             LiveReloadTest.waitFor(() -> load.requests() >= atRoll + 20, "20 requests after the roll");
             load.stop(Duration.ofSeconds(120));
-            System.out.printf("replicas: %d requests through nginx; kill -9 of replica 1: %d failed; roll to %s: %d failed in all%n",
-                    load.requests(), failedAfterKill, B, load.failed());
-            assertEquals(List.of(), load.failures(5), load.failed() + " failed requests");
+            System.out.printf("replicas: %d requests through nginx; kill -9 of replica 1: %d failed (in flight at the kill: %d); roll to %s: %d failed in all%n",
+                    load.requests(), failedAfterKill, load.failedInFlightAt(killedAt), B, load.failed());
+            int inFlightAtKill = load.failedInFlightAt(killedAt);
+            assertEquals(List.of(), load.failuresStartedAfter(killedAt, 5), "failed requests sent after the kill");
+            assertEquals(load.failed(), inFlightAtKill, "the only failed requests are cut by the kill: " + load.failures(5));
+            assertTrue(inFlightAtKill <= THREADS, "at most one request per thread was in flight at the kill: " + load.failures(5));
             String ask = lb + "sparql?query=" + URLEncoder.encode("ASK { ?s ?p <" + LiveReloadTest.EXTRA + "> }", StandardCharsets.UTF_8);
             assertTrue(LiveReloadTest.get(client, ask).body().contains("true"), "the balanced service answers from release B");
         } finally {

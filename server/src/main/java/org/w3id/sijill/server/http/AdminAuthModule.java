@@ -45,7 +45,7 @@ public final class AdminAuthModule implements FusekiModule {
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model configModel) {
         if (password == null) {
             // Metrics count requests and timings like /$/stats does: for the operator only.
-            builder.addFilter("/$/metrics/*", (req, res, chain) -> PlainText.send((HttpServletResponse) res, 403,
+            builder.addFilter("/$/metrics/*", (req, res, chain) -> PlainText.refuse((HttpServletRequest) req, (HttpServletResponse) res, 403,
                     "Metrics are for the server's operator: start the server with --admin-password and use HTTP basic authentication."));
             return;
         }
@@ -72,7 +72,7 @@ public final class AdminAuthModule implements FusekiModule {
             }
             HttpServletResponse response = (HttpServletResponse) res;
             response.setHeader("WWW-Authenticate", "Basic realm=\"Sijill admin\", charset=\"UTF-8\"");
-            PlainText.send(response, 401, "Admin operations need the admin credentials (HTTP basic authentication).");
+            PlainText.refuse((HttpServletRequest) req, response, 401, "Admin operations need the admin credentials (HTTP basic authentication).");
         }
     }
 }

@@ -45,6 +45,7 @@ public final class ErrorPages {
     /** Sends an error as a page or as plain text (see the class comment). */
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
         Object renderer = request.getServletContext() == null ? null : request.getServletContext().getAttribute(ATTRIBUTE);
+        if (!UnreadBody.discard(request, UnreadBody.REFUSAL_BYTES, UnreadBody.REFUSAL_NANOS)) response.setHeader("Connection", "close");
         if (renderer instanceof Renderer r && wantsPage(request)) {
             response.resetBuffer();
             r.render(request, response, status, message);

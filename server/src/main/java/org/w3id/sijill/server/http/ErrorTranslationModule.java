@@ -76,7 +76,7 @@ public final class ErrorTranslationModule implements FusekiModule {
             } catch (StackOverflowError e) {
                 // Recursive parsers and planners meet pathological nesting; the request is at fault.
                 LOG.warn("{} {}: request nested too deeply (stack overflow)", ((HttpServletRequest) req).getMethod(), ((HttpServletRequest) req).getRequestURI());
-                if (!response.isCommitted()) PlainText.send(response, 400, "The request is nested too deeply to process; simplify it.");
+                if (!response.isCommitted()) PlainText.refuse((HttpServletRequest) req, response, 400, "The request is nested too deeply to process; simplify it.");
             }
         }
 

@@ -110,7 +110,7 @@ public final class FairUseModule implements FusekiModule {
             if (limits.requestsPerMinute() > 0) {
                 long wait = requests.computeIfAbsent(client, c -> new Bucket(limits.requestsPerMinute(), now)).take(now);
                 if (wait > 0) {
-                    refuse(response, wait, "Too many requests from " + client + ": at most " + limits.requestsPerMinute()
+                    refuse(request, response, wait, "Too many requests from " + client + ": at most " + limits.requestsPerMinute()
                             + " per minute (fair use, see the README). Retry in " + wait + " s.");
                     return;
                 }
@@ -121,7 +121,7 @@ public final class FairUseModule implements FusekiModule {
                 time = queryMillis.computeIfAbsent(client, c -> new Bucket(limits.querySecondsPerMinute() * 1000.0, now));
                 long wait = time.check(now);
                 if (wait > 0) {
-                    refuse(response, wait, "Query time budget used up for " + client + ": at most " + limits.querySecondsPerMinute()
+                    refuse(request, response, wait, "Query time budget used up for " + client + ": at most " + limits.querySecondsPerMinute()
                             + " s of query time per minute (fair use, see the README). Retry in " + wait + " s.");
                     return;
                 }
@@ -172,9 +172,9 @@ public final class FairUseModule implements FusekiModule {
             queryMillis.values().removeIf(b -> b.lastUsed < idle);
         }
 
-        private static void refuse(HttpServletResponse response, long seconds, String reason) throws IOException {
+        private static void refuse(HttpServletRequest request, HttpServletResponse response, long seconds, String reason) throws IOException {
             response.setHeader("Retry-After", Long.toString(seconds));
-            PlainText.send(response, 429, reason);
+            PlainText.refuse(request, response, 429, reason);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.w3id.sijill.server.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,15 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PlainText {
     private PlainText() {}
+
+    /**
+     * Refuses a request: reads away the body it did not read first (see {@link UnreadBody}), so
+     * that the connection stays usable for the client's next request, then sends the reason.
+     */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        if (!UnreadBody.discard(request, UnreadBody.REFUSAL_BYTES, UnreadBody.REFUSAL_NANOS)) response.setHeader("Connection", "close");
+        send(response, status, message);
+    }
 
     /**
      * @param response the response, not yet committed

@@ -53,23 +53,23 @@ public final class RequestSanityModule implements FusekiModule {
             response.setHeader("X-Content-Type-Options", "nosniff");
             if (!KNOWN_METHODS.contains(request.getMethod())) {
                 response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
-                PlainText.send(response, 405, "Method " + snippet(request.getMethod(), 0) + " is not supported; use GET, HEAD, POST or OPTIONS.");
+                PlainText.refuse(request, response, 405, "Method " + snippet(request.getMethod(), 0) + " is not supported; use GET, HEAD, POST or OPTIONS.");
                 return;
             }
             String enc = request.getCharacterEncoding();
             if (enc != null && !isSupported(enc)) {
-                PlainText.send(response, 415, "Unsupported charset '" + snippet(enc, 0) + "' in Content-Type; send UTF-8.");
+                PlainText.refuse(request, response, 415, "Unsupported charset '" + snippet(enc, 0) + "' in Content-Type; send UTF-8.");
                 return;
             }
             String qs = request.getQueryString();
             if (qs != null && qs.length() > MAX_QUERY_STRING && !request.getRequestURI().startsWith("/sparql")) {
-                PlainText.send(response, 414, "The query string is too long: " + qs.length() + " characters, at most "
+                PlainText.refuse(request, response, 414, "The query string is too long: " + qs.length() + " characters, at most "
                         + MAX_QUERY_STRING + " outside /sparql (send long SPARQL queries to /sparql, by POST).");
                 return;
             }
             String problem = queryStringProblem(qs);
             if (problem != null) {
-                PlainText.send(response, 400, "Malformed query string: " + problem + ".");
+                PlainText.refuse(request, response, 400, "Malformed query string: " + problem + ".");
                 return;
             }
             chain.doFilter(req, res);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import org.w3id.sijill.server.http.ErrorPages;
 import org.w3id.sijill.server.http.FolderAddresses;
 import org.w3id.sijill.server.http.PlainText;
+import org.w3id.sijill.server.http.UnreadBody;
 
 /**
  * Site-styled errors for every path: a servlet filter that (1) redirects a page address with a
@@ -165,6 +166,10 @@ public final class ErrorPageFilter implements Filter {
                 return;
             }
             resetBuffer();
+            if (!UnreadBody.discard(request, UnreadBody.REFUSAL_BYTES,
+                    UnreadBody.REFUSAL_NANOS)) {
+                setHeader("Connection", "close");
+            }
             if (!page) {
                 // Never Jetty's own HTML page: other clients get the reason as plain text.
                 PlainText.send((HttpServletResponse) getResponse(), sc, msg == null || msg.isBlank() ? reason(sc) : msg);

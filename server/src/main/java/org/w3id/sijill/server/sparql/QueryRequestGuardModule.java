@@ -32,6 +32,7 @@ import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.server.ServerLimits;
 import org.w3id.sijill.server.Site;
 import org.w3id.sijill.server.http.PlainText;
+import org.w3id.sijill.server.http.UnreadBody;
 
 /**
  * Looks at every SPARQL request before Fuseki runs it and refuses, with one status and a reason:
@@ -69,13 +70,7 @@ public final class QueryRequestGuardModule implements FusekiModule {
     static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
         response.setHeader("Connection", "close");
         PlainText.send(response, 413, reason);
-        // a client that waits for "100 Continue" sends no body after a final answer: nothing to read
-        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) return;
-        java.io.InputStream in = request.getInputStream();
-        byte[] sink = new byte[64 * 1024];
-        long read = 0, start = System.nanoTime();
-        int n;
-        while (read < DISCARD_BYTES && System.nanoTime() - start < DISCARD_NANOS && (n = in.read(sink)) >= 0) read += n;
+        UnreadBody.discard(request, DISCARD_BYTES, DISCARD_NANOS);
     }
 
     static final class Guard implements Filter {
@@ -112,7 +107,7 @@ public final class QueryRequestGuardModule implements FusekiModule {
                 query = request.getParameter("query");
                 String graph = request.getParameter("graph");
                 if (graph != null && !isAbsoluteIri(graph)) {
-                    PlainText.send(response, 400, "Parameter 'graph' must be an absolute IRI (e.g. https://w3id.org/sijill/graph/escwa-2018), got '"
+                    PlainText.refuse(request, response, 400, "Parameter 'graph' must be an absolute IRI (e.g. https://w3id.org/sijill/graph/escwa-2018), got '"
                             + abbreviate(graph) + "'.");
                     return;
                 }
@@ -120,13 +115,13 @@ public final class QueryRequestGuardModule implements FusekiModule {
             if (query != null) {
                 if (query.length() > limits.maxQueryChars()) {
                     boolean inUrl = "GET".equalsIgnoreCase(request.getMethod()) || "HEAD".equalsIgnoreCase(request.getMethod());
-                    PlainText.send(response, inUrl ? 414 : 413, "The query is too long: " + query.length()
+                    PlainText.refuse(request, response, inUrl ? 414 : 413, "The query is too long: " + query.length()
                             + " characters, at most " + limits.maxQueryChars() + " are accepted.");
                     return;
                 }
                 String refusal = refusal(query);
                 if (refusal != null) {
-                    PlainText.send(response, refusal.startsWith("SERVICE") ? 403 : 400, refusal);
+                    PlainText.refuse(request, response, refusal.startsWith("SERVICE") ? 403 : 400, refusal);
                     return;
                 }
             }

@@ -52,12 +52,12 @@ public final class ReadOnlyGuardModule implements FusekiModule {
                     if (refusal == null) {
                         chain.doFilter(req, res);
                     } else {
-                        PlainText.send(response, 403, refusal);
+                        PlainText.refuse(request, response, 403, refusal);
                     }
                 }
                 default -> {
                     response.setHeader("Allow", ALLOW);
-                    PlainText.send(response, 405, "Method " + method + " is not allowed: the Sijill SPARQL endpoint is read-only "
+                    PlainText.refuse(request, response, 405, "Method " + method + " is not allowed: the Sijill SPARQL endpoint is read-only "
                             + "(Graph Store Protocol writes are not available). Allowed: " + ALLOW + ".");
                 }
             }
