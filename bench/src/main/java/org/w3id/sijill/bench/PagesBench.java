@@ -122,6 +122,7 @@ public final class PagesBench {
             Path store = work.resolve("store-" + size).resolve("store");
             String facts = prepare(store, size, b, paths);
             storeFacts.put(size, facts);
+            if (Boolean.getBoolean("pages.prepareOnly")) continue;
             Server s = Server.launch(jar, store, heap, work.resolve("server-" + size + ".log"));
             try {
                 starts.put(size, s.firstAnswers("/$/ping", "/", "/page/country/" + FOCUS));
@@ -139,6 +140,7 @@ public final class PagesBench {
                 s.stop();
             }
         }
+        if (Boolean.getBoolean("pages.prepareOnly")) return;
         String md = table(sizes, probes, results, starts, storeFacts);
         Files.writeString(work.resolve("pages-results.md"), md);
         System.out.println(md);
