@@ -93,6 +93,17 @@ public final class SijillPages {
     }
 
     /**
+     * Reads what the landing, country, map, matrix and comparison pages read once (the landing
+     * counts and countries of the release served now, the observatory's snapshot and commitments),
+     * so that the first requests after a start or a switch of release find them ready.
+     */
+    public void warmUp() {
+        landingData.get();
+        observatory.snapshot();
+        observatory.commitments();
+    }
+
+    /**
      * @return what, besides the release and the language, the landing page depends on: the
      *         published dumps and the date (for its entity tag)
      */
