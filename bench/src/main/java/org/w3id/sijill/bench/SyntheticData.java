@@ -1,5 +1,6 @@
 package org.w3id.sijill.bench;
 
+import java.util.List;
 import java.util.Random;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -38,17 +39,37 @@ public final class SyntheticData {
 
     private final long target;
     private final Random rnd = new Random(20260427L);
+    private final List<String> countries;
+    private final boolean countryFacts;
 
+    /** Units spread over 22 made-up countries {@code C0}…{@code C21}. */
     public SyntheticData(long targetTriples) {
+        this(targetTriples, java.util.stream.IntStream.range(0, 22).mapToObj(i -> "C" + i).toList(), false);
+    }
+
+    /**
+     * Units spread over the given (real) country codes, so that each country's own facts grow with
+     * the size: its laws, legal-status claims and organizations, passages that mention it, and
+     * events it took part in; documents are typed and labelled so their passages have pages.
+     *
+     * @param countries ISO codes; unit {@code i} belongs to {@code countries.get(i % size)}
+     */
+    public static SyntheticData forCountries(long targetTriples, List<String> countries) {
+        return new SyntheticData(targetTriples, List.copyOf(countries), true);
+    }
+
+    private SyntheticData(long targetTriples, List<String> countries, boolean countryFacts) {
         this.target = targetTriples;
+        this.countries = countries;
+        this.countryFacts = countryFacts;
     }
 
     /** Emits at least {@code targetTriples} quads (stops after the unit that reaches it). @return quads emitted */
     public long emit(StreamRDF out) {
         long n = 0;
-        int countries = 22;
+        int countryCount = countries.size();
         for (long i = 0; n < target; i++) {
-            String cc = "C" + (i % countries);
+            String cc = countries.get((int) (i % countryCount));
             Node country = uri(ID + "country/" + cc);
             String topic = TOPICS[(int) (i % TOPICS.length)];
             Node topicC = uri(ID + "concept/law-topic/" + topic);
@@ -62,6 +83,14 @@ public final class SyntheticData {
             n += q(out, g, passage, uri(DCT + "isPartOf"), doc);
             n += q(out, g, passage, uri(SIJILL + "ordinal"), lit(Long.toString(i + 1), XSDDatatype.XSDinteger));
             n += q(out, g, passage, RDF.value.asNode(), NodeFactory.createLiteralLang(words(AR, 40) + " " + i, "ar"));
+            if (countryFacts) {
+                n += q(out, g, passage, uri(SIJILL + "mentions"), country);
+                if (i < 50) {
+                    n += q(out, g, doc, RDF.type.asNode(), uri(SIJILL + "SourceDocument"));
+                    n += q(out, g, doc, RDFS.label.asNode(), NodeFactory.createLiteralLang("Document " + i, "en"));
+                    n += q(out, g, doc, RDFS.label.asNode(), NodeFactory.createLiteralLang("الوثيقة " + i, "ar"));
+                }
+            }
 
             // a law in a laws graph, with an evidence quote
             g = uri(GRAPH + "laws-" + (i % 4));
@@ -108,6 +137,17 @@ public final class SyntheticData {
                 n += q(out, g, org, uri(SIJILL + "established"), lit(year + "-1" + (i % 3), XSDDatatype.XSDgYearMonth));
                 n += q(out, g, org, OWL.sameAs.asNode(), uri("http://www.wikidata.org/entity/Q" + (1000 + i)));
                 n += q(out, g, org, uri(PROV + "wasDerivedFrom"), doc);
+            }
+
+            // an event the country took part in, every fifth unit
+            if (countryFacts && i % 5 == 0) {
+                g = uri(GRAPH + "events");
+                Node event = uri(ID + "event/event-" + i);
+                n += q(out, g, event, RDF.type.asNode(), uri(SIJILL + "Event"));
+                n += q(out, g, event, RDFS.label.asNode(), NodeFactory.createLiteralLang(words(EN, 5), "en"));
+                n += q(out, g, event, RDFS.label.asNode(), NodeFactory.createLiteralLang(words(AR, 5), "ar"));
+                n += q(out, g, event, uri(SIJILL + "participatingCountry"), country);
+                n += q(out, g, event, uri(PROV + "wasDerivedFrom"), doc);
             }
         }
         return n;

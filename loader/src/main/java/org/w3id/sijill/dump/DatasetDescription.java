@@ -106,6 +106,14 @@ public final class DatasetDescription {
 
     /** The full DCAT + VoID description. The caller holds a read transaction on {@code store}. */
     public static Graph full(Release release, DumpSettings settings, DatasetGraph store, DumpCatalog catalog) {
+        return full(release, settings, store, catalog, statistics(store));
+    }
+
+    /**
+     * The full DCAT + VoID description with statistics computed before ({@link #statistics(DatasetGraph)},
+     * once per release: they take a pass over the whole store). The caller holds a read transaction on {@code store}.
+     */
+    public static Graph full(Release release, DumpSettings settings, DatasetGraph store, DumpCatalog catalog, Graph statistics) {
         Graph g = provenance(release, settings, store);
         Node ds = uri(DATASET);
         // distributions
@@ -139,7 +147,18 @@ public final class DatasetDescription {
         g.add(service, DCTerms.conformsTo.asNode(), uri("https://www.w3.org/TR/sparql11-protocol/"));
         g.add(service, DCTerms.license.asNode(), uri(settings.licence()));
         g.add(ds, v("sparqlEndpoint"), endpoint);
-        statistics(g, ds, store);
+        statistics.find().forEachRemaining(g::add);
+        return g;
+    }
+
+    /**
+     * The VoID statistics of the store (triples, entities, class and property partitions, links),
+     * about {@value #DATASET}: one pass over the union of its graphs. The caller holds a read
+     * transaction on {@code store}.
+     */
+    public static Graph statistics(DatasetGraph store) {
+        Graph g = GraphFactory.createDefaultGraph();
+        statistics(g, uri(DATASET), store);
         return g;
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.sijill.core.ProjectPaths;
+import org.w3id.sijill.server.pages.SijillPages;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -37,6 +38,8 @@ import org.w3id.sijill.vocab.SIJILL;
 class RequestCostTest {
     private static final int MEMBERS = 12_000;
     private static final String HUB = "concept/law-topic/x-test-hub";
+    private static final int COUNTRY_LAWS = 3_000;
+    private static final String CROWDED = "country/x-test-crowded";
 
     private static SijillServer server;
     private static Path store;
@@ -55,6 +58,16 @@ class RequestCostTest {
                 dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
                 dsg.add(g, law, SIJILL.topic.asNode(), hub);
                 dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Law " + i, "en"));
+            }
+            // a country whose own laws grow: its page lists one page of them
+            Node crowded = NodeFactory.createURI(SIJILL.ID + CROWDED);
+            dsg.add(g, crowded, RDF.Nodes.type, SIJILL.Country.asNode());
+            dsg.add(g, crowded, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded test country", "en"));
+            for (int i = 0; i < COUNTRY_LAWS; i++) {
+                Node law = NodeFactory.createURI(SIJILL.ID + "law/x-test-crowded-" + i);
+                dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
+                dsg.add(g, law, SIJILL.jurisdiction.asNode(), crowded);
+                dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded law " + i, "en"));
             }
         });
         ProjectPaths paths = ProjectPaths.locate();
@@ -93,6 +106,23 @@ class RequestCostTest {
         assertNotNull(second.selectFirst("a[rel=prev][href$=page=1]"), "a previous page");
         long secondMembers = second.select("#members a[href*=/law/x-test-]").stream().map(a -> a.attr("href")).distinct().count();
         assertTrue(secondMembers > 0 && secondMembers <= 100);
+    }
+
+    @Test
+    void aCountryPageListsOnePageOfItsLaws() {
+        HttpResponse<String> r = get("page/" + CROWDED, "Accept-Language", "en");
+        assertEquals(200, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        List<String> first = page.select("#laws a[href*=/law/x-test-crowded-]").stream().map(a -> a.attr("href")).distinct().toList();
+        assertTrue(!first.isEmpty() && first.size() <= SijillPages.COUNTRY_PAGE_SIZE, first.size() + " laws listed on one page of " + COUNTRY_LAWS);
+        assertTrue(r.body().length() < 400_000, "page of " + r.body().length() + " characters");
+        assertNotNull(page.selectFirst("#country-pager a[rel=next][href$=page=2]"), "a next page of the country's laws");
+
+        Document second = Jsoup.parse(get("page/" + CROWDED + "?page=2", "Accept-Language", "en").body());
+        List<String> next = second.select("#laws a[href*=/law/x-test-crowded-]").stream().map(a -> a.attr("href")).distinct().toList();
+        assertTrue(!next.isEmpty() && next.size() <= SijillPages.COUNTRY_PAGE_SIZE, next.size() + " laws on page 2");
+        assertTrue(next.stream().noneMatch(first::contains), "page 2 lists other laws than page 1");
+        assertNotNull(second.selectFirst("#country-pager a[rel=prev][href$=page=1]"), "a previous page");
     }
 
     @Test

@@ -8,7 +8,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
@@ -27,14 +35,20 @@ import org.w3id.sijill.dump.JsonLdContext;
 import org.w3id.sijill.dump.Release;
 import org.w3id.sijill.dump.StreamingJsonLdWriter;
 import org.w3id.sijill.server.Site;
+import org.w3id.sijill.server.http.ErrorPages;
 import org.w3id.sijill.server.ld.AcceptHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dataset description ({@link DatasetDescription#full}: DCAT + VoID) at
  * {@code /.well-known/void} and {@code /dataset}, in Turtle, JSON-LD (compacted with the Sijill
  * context; also for {@code application/json}), N-Triples, RDF/XML or HTML by {@code Accept} ({@code /dataset} prefers HTML, {@code /.well-known/void}
  * Turtle); nothing acceptable is 406. Download and endpoint URLs are this server's
- * ({@code --base}, else the request's). The description is computed once per base and release.
+ * ({@code --base}, else the request's). Its VoID statistics (a pass over the whole store) are
+ * computed once per release on a background thread as soon as the port is open and after each
+ * switch of release, never on a request: until they are ready (a request waits for them at most
+ * {@value #WAIT_MILLIS} ms) the description answers {@code 503} with {@code Retry-After}.
  *
  * <pre>{@code
  * SijillServer.builder()...addModule(new DatasetDescriptionModule(Path.of("var/dumps"), DumpSettings.fromProject(home)))
@@ -43,15 +57,24 @@ import org.w3id.sijill.server.ld.AcceptHeader;
  */
 public final class DatasetDescriptionModule implements FusekiModule {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetDescriptionModule.class);
+
     static final String TURTLE = "text/turtle";
     static final String JSONLD = "application/ld+json";
     static final String HTML = "text/html";
     static final String NTRIPLES = "application/n-triples";
     static final String RDFXML = "application/rdf+xml";
 
+    /** How long a request waits for statistics being computed before it is answered 503. */
+    static final long WAIT_MILLIS = 2000;
+    /** Seconds a client is asked to wait for statistics being computed. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
     private final Path dumpsDir;
     private final DumpSettings settings;
     private final BackgroundDumps background;
+    private Statistics statistics;
+    private Runnable pending;
 
     /**
      * @param dumpsDir the dumps folder (its catalog gives the distributions)
@@ -77,9 +100,108 @@ public final class DatasetDescriptionModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        DescriptionServlet servlet = new DescriptionServlet(site, Site.dataset(registry), new DumpFilesModule.CatalogCache(dumpsDir), settings, background);
+        DatasetGraph store = Site.dataset(registry);
+        statistics = new Statistics(store);
+        Statistics stats = statistics;
+        // computed once the port is open (serverAfterStarting), and again for each new release
+        pending = () -> stats.schedule(site.release().id());
+        site.served().onChange(release -> stats.schedule(site.release().id()));
+        DescriptionServlet servlet = new DescriptionServlet(site, store, new DumpFilesModule.CatalogCache(dumpsDir), settings, background, stats);
         builder.addServlet("/.well-known/void", servlet);
         builder.addServlet("/dataset", servlet);
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        if (pending != null) pending.run();
+    }
+
+    @Override
+    public void serverStopped(FusekiServer server) {
+        if (statistics != null) statistics.close();
+    }
+
+    /**
+     * Waits until the VoID statistics of the release served now are computed.
+     *
+     * @param limit how long to wait
+     * @return whether they are ready
+     */
+    public boolean awaitStatistics(java.time.Duration limit) {
+        Statistics s = statistics;
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (s == null || s.ready().isEmpty()) {
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(20);
+                s = statistics;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The VoID statistics of one release at a time, computed on a background thread. */
+    static final class Statistics {
+        private record Computed(String release, CompletableFuture<Graph> graph) {}
+
+        private final DatasetGraph store;
+        private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sijill-void-statistics");
+            t.setDaemon(true);
+            return t;
+        });
+        private final AtomicReference<Computed> current = new AtomicReference<>();
+
+        Statistics(DatasetGraph store) {
+            this.store = store;
+        }
+
+        /** Computes the statistics of {@code release} (the one served now) unless they are computed or under way. */
+        synchronized CompletableFuture<Graph> schedule(String release) {
+            Computed c = current.get();
+            if (c != null && c.release().equals(release) && !c.graph().isCompletedExceptionally()) return c.graph();
+            CompletableFuture<Graph> f = new CompletableFuture<>();
+            current.set(new Computed(release, f));
+            worker.execute(() -> {
+                try {
+                    long t0 = System.nanoTime();
+                    Graph g = Txn.calculateRead(store, () -> DatasetDescription.statistics(store));
+                    LOG.info("VoID statistics of release {} computed in {} ms", release, (System.nanoTime() - t0) / 1_000_000L);
+                    f.complete(g);
+                } catch (RuntimeException e) {
+                    // no caller on this thread: the operator reads it in the log; the next request schedules it again
+                    LOG.error("computing the VoID statistics of release {} failed: {}", release, e.getMessage(), e);
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
+
+        /** @return the statistics of the release last scheduled, when they are computed */
+        Optional<Graph> ready() {
+            Computed c = current.get();
+            return c != null && c.graph().isDone() && !c.graph().isCompletedExceptionally() ? Optional.of(c.graph().join()) : Optional.empty();
+        }
+
+        /** @return the statistics of {@code release}, waiting for them at most {@code millis} ms; empty when not ready by then */
+        Optional<Graph> await(String release, long millis) {
+            CompletableFuture<Graph> f = schedule(release);
+            try {
+                return Optional.of(f.get(millis, TimeUnit.MILLISECONDS));
+            } catch (TimeoutException | ExecutionException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+
+        void close() {
+            worker.shutdownNow();
+        }
     }
 
     static final class DescriptionServlet extends HttpServlet {
@@ -88,10 +210,14 @@ public final class DatasetDescriptionModule implements FusekiModule {
         private final transient DatasetGraph store;
         private final transient DumpFilesModule.CatalogCache catalog;
         private final transient DumpSettings settings;
+        private static final int MAX_CACHED = 16;
         private final transient Map<String, Graph> cache = new ConcurrentHashMap<>();
         private final transient BackgroundDumps background;
+        private final transient Statistics statistics;
 
-        DescriptionServlet(Site site, DatasetGraph store, DumpFilesModule.CatalogCache catalog, DumpSettings settings, BackgroundDumps background) {
+        DescriptionServlet(Site site, DatasetGraph store, DumpFilesModule.CatalogCache catalog, DumpSettings settings, BackgroundDumps background,
+                           Statistics statistics) {
+            this.statistics = statistics;
             this.site = site;
             this.store = store;
             this.catalog = catalog;
@@ -125,7 +251,23 @@ public final class DatasetDescriptionModule implements FusekiModule {
             if (background != null && background.refuseWhileWriting(request, response, catalog.find())) return;
             DumpCatalog c = catalog.get();
             String base = site.baseFor(request);
-            Graph g = cache.computeIfAbsent(base + " " + c.release() + " " + site.release().id(), k -> describe(base, c));
+            String served = site.release().id();
+            Optional<Graph> stats = statistics.await(served, WAIT_MILLIS);
+            if (stats.isEmpty()) {
+                response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                response.setHeader("Cache-Control", "no-store");
+                ErrorPages.send(request, response, 503, "the statistics of release " + served + " are being computed; try again in "
+                        + RETRY_AFTER_SECONDS + " s");
+                return;
+            }
+            String key = base + " " + c.release() + " " + served;
+            Graph g = cache.get(key);
+            if (g == null) {
+                // one release's descriptions at a time, and a bounded number of bases (Host headers)
+                if (cache.size() >= MAX_CACHED) cache.clear();
+                g = describe(base, c, stats.get());
+                cache.put(key, g);
+            }
             String etag = "\"" + c.release() + "-" + site.release().id() + "-" + chosen.replace('/', '_').replace('+', '_') + "\"";
             if (HttpCaching.notModified(request, response, etag, site.maxAge())) return;
             switch (chosen) {
@@ -153,11 +295,11 @@ public final class DatasetDescriptionModule implements FusekiModule {
             }
         }
 
-        private Graph describe(String base, DumpCatalog c) {
+        private Graph describe(String base, DumpCatalog c, Graph stats) {
             DumpSettings here = settings.withPublicBase(base);
             return Txn.calculateRead(store, () -> {
                 Release release = Release.exists(site.served().folder()) ? Release.read(site.served().folder()) : new Release(c.release(), c.built(), 0, 0);
-                return DatasetDescription.full(release, here, store, c);
+                return DatasetDescription.full(release, here, store, c, stats);
             });
         }
 

@@ -67,8 +67,14 @@ public final class PageQueries {
                 """;
     }
 
-    private static final String COUNTRY_FACTS =
-            neighbourhood("FILTER(?link IN (sijill:jurisdiction, sijill:country, sijill:participatingCountry, sijill:about))");
+    private static final String COUNTRY_LINKS = "FILTER(?link IN (sijill:jurisdiction, sijill:country, sijill:participatingCountry, sijill:about))";
+
+    /** The things ?x a country page lists (bound by VALUES, one page of {@link #COUNTRY_ITEMS}), described. */
+    private static final String COUNTRY_FACTS = neighbourhood(COUNTRY_LINKS);
+
+    /** The things linked to a country ?focus, in index order (paged with LIMIT/OFFSET: never all of them sorted). */
+    private static final String COUNTRY_ITEMS = PREFIXES + "SELECT DISTINCT ?x WHERE { GRAPH <urn:x-arq:UnionGraph> { ?x ?link ?focus . "
+            + COUNTRY_LINKS + " FILTER(isIRI(?x)) } }";
 
     private static final String MEMBERS = neighbourhood("FILTER(?link NOT IN (rdf:type, rdf:subject, rdf:predicate, rdf:object))");
 
@@ -212,9 +218,46 @@ public final class PageQueries {
     /** @return the dataset queried */
     public DatasetGraph dataset() { return dataset; }
 
-    /** @return legal instruments, status claims, organizations, initiatives and events linked to a country */
-    public Model countryFacts(String countryIri) {
-        return construct(COUNTRY_FACTS, "focus", NodeFactory.createURI(countryIri));
+    /**
+     * One page of the things linked to a country, described.
+     *
+     * @param model the legal instruments, status claims, organizations, initiatives and events of the page
+     * @param more  whether more pages follow
+     */
+    public record CountryFactsPage(Model model, boolean more) {}
+
+    /**
+     * @param limit  how many linked things (at most) the page describes
+     * @param offset how many to skip (in index order)
+     * @return the page of {@code limit} things linked to the country after {@code offset}
+     */
+    public CountryFactsPage countryFacts(String countryIri, int limit, long offset) {
+        Node focus = NodeFactory.createURI(countryIri);
+        org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(COUNTRY_ITEMS);
+        page.setLimit(limit + 1L);
+        page.setOffset(offset);
+        java.util.List<Node> items = Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(page).substitution("focus", focus).build()) {
+                java.util.List<Node> xs = new java.util.ArrayList<>();
+                qe.select().forEachRemaining(b -> xs.add(b.get("x")));
+                return xs;
+            }
+        });
+        boolean more = items.size() > limit;
+        if (more) items = items.subList(0, limit);
+        if (items.isEmpty()) return new CountryFactsPage(ModelFactory.createDefaultModel(), false);
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(COUNTRY_FACTS);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        q.setValuesDataBlock(java.util.List.of(x), items.stream()
+                .map(n -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, n)).toList());
+        return new CountryFactsPage(Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(q).substitution("focus", focus).build()) {
+                Model m = ModelFactory.createDefaultModel();
+                m.getGraph().getPrefixMapping().setNsPrefixes(TermLabels.PREFIXES);
+                qe.construct(m.getGraph());
+                return m;
+            }
+        }), more);
     }
 
     /** @return everything that points to {@code iri} (other than by rdf:type), described */

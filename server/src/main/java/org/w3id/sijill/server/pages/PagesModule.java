@@ -26,6 +26,7 @@ import org.w3id.sijill.server.ld.HttpCaching;
  * }</pre>
  */
 public final class PagesModule implements FusekiModule {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PagesModule.class);
     private final ExampleQueries examples;
     private final DownloadsInfo downloads;
     private volatile SijillPages pages;
@@ -62,6 +63,28 @@ public final class PagesModule implements FusekiModule {
         };
         builder.addServletAttribute(ErrorPages.ATTRIBUTE, errors);
         builder.addFilter("/*", new ErrorPageFilter(errors));
+        site.served().onChange(release -> warmUp(p));
+    }
+
+    @Override
+    public void serverAfterStarting(FusekiServer server) {
+        if (pages != null) warmUp(pages);
+    }
+
+    /** Reads the pages' once-per-release figures on a background thread (the port is open meanwhile). */
+    private static void warmUp(SijillPages p) {
+        Thread t = new Thread(() -> {
+            long t0 = System.nanoTime();
+            try {
+                p.warmUp();
+                LOG.info("pages warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000L);
+            } catch (RuntimeException e) {
+                // no caller on this thread: the first request reads them again and answers with the error
+                LOG.warn("warming up the pages failed: {}", e.getMessage(), e);
+            }
+        }, "sijill-pages-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** @return the page renderer, once the server is configured */

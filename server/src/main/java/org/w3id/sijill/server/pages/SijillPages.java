@@ -36,6 +36,8 @@ import org.w3id.sijill.vocab.SIJILL;
 public final class SijillPages {
     /** Incoming links per page of an entity page. */
     public static final int INCOMING_PAGE_SIZE = 100;
+    /** How many linked things (laws, claims, organizations, initiatives, events) one page of a country lists. */
+    public static final int COUNTRY_PAGE_SIZE = 100;
 
     private static final List<String> DATA_FORMATS = List.of("ttl", "jsonld", "nt", "rdf");
 
@@ -88,6 +90,17 @@ public final class SijillPages {
     public SijillPages cachePerRelease(java.util.function.Supplier<String> releaseId) {
         this.release = java.util.Objects.requireNonNull(releaseId);
         return this;
+    }
+
+    /**
+     * Reads what the landing, country, map, matrix and comparison pages read once (the landing
+     * counts and countries of the release served now, the observatory's snapshot and commitments),
+     * so that the first requests after a start or a switch of release find them ready.
+     */
+    public void warmUp() {
+        landingData.get();
+        observatory.snapshot();
+        observatory.commitments();
     }
 
     /**
@@ -211,8 +224,11 @@ public final class SijillPages {
         TermLabels terms = terms();
         PageType type = PageType.of(model, model.createResource(iri));
         // the things listed on the page besides the resource itself, and the statements about them all
+        // a country lists one page of what is linked to it (paged like the incoming links), never all of it
+        PageQueries.CountryFactsPage countryPage = type == PageType.COUNTRY
+                ? queries.countryFacts(iri, COUNTRY_PAGE_SIZE, (long) (page - 1) * COUNTRY_PAGE_SIZE) : null;
         Model around = switch (type) {
-            case COUNTRY -> queries.countryFacts(iri).add(model);
+            case COUNTRY -> countryPage.model().add(model);
             case LEGAL_INSTRUMENT -> queries.members(iri).add(model);
             default -> model;
         };
@@ -234,7 +250,7 @@ public final class SijillPages {
         ctx.put("incomingPage", page);
         ctx.put("incomingTotal", d.incomingCountCapped()
                 ? Messages.get(lang, "page.incoming.more", ResourceDescriber.INCOMING_COUNT_CAP) : d.incomingCount());
-        ctx.put("hasNextIncoming", d.hasMoreIncoming());
+        ctx.put("hasNextIncoming", d.hasMoreIncoming() || countryPage != null && countryPage.more());
         ctx.put("nextHref", r.withParam("page", Integer.toString(page + 1)));
         ctx.put("previousHref", page > 1 ? r.withParam("page", Integer.toString(page - 1)) : null);
         ctx.put("alternates", DATA_FORMATS.stream().map(f -> Map.of("format", f, "href", "/data/" + path + "." + f)).toList());
