@@ -9,6 +9,8 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.sijill.naming.Labels;
+import org.w3id.sijill.naming.PassageNames;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -134,11 +136,10 @@ public final class DisplayNames {
         if (number == null) return Optional.empty();
         Optional<Label> docLabel = doc == null ? Optional.empty() : labelOf(values, doc);
         PageLanguage lang = values.lang();
-        String locator = PassageLocator.of(values, number);
-        if (docLabel.isEmpty()) return Optional.of(new Label(locator, lang.code(), false));
-        Part part = new Part(docLabel.get());
-        String text = Messages.get(lang, "display.passage", part.text(lang), locator);
-        return Optional.of(new Label(text, part.inPageLanguage(lang) ? lang.code() : docLabel.get().lang(), false));
+        // the document part is isolated when in the other language, so the whole name is in the page language
+        String text = PassageNames.name(lang.code(), docLabel.map(l -> new Labels.Name(l.text(), l.lang().toLowerCase(java.util.Locale.ROOT).split("-")[0])).orElse(null),
+                PassageLocator.headings(values), number);
+        return Optional.of(new Label(text, lang.code(), false));
     }
 
     private static void addPart(ValueRenderer values, List<Part> parts, Resource r, String token) {

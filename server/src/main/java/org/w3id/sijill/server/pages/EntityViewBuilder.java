@@ -67,7 +67,12 @@ public final class EntityViewBuilder {
                 .orElse(null);
         List<Resource> asserted = d.listObjectsOfProperty(r, RDF.type).toList().stream()
                 .filter(RDFNode::isURIResource).map(RDFNode::asResource).toList();
-        List<ValueView> types = asserted.stream()
+        // One human type: the most specific Sijill classes, not the same kind once per vocabulary
+        // (org:Organization, foaf:Agent, schema:…); the other types stay in the data.
+        List<Resource> sijillTypes = asserted.stream().filter(t -> t.getURI().startsWith(SIJILL.NS)).toList();
+        List<Resource> shownTypes = sijillTypes.isEmpty() ? asserted
+                : sijillTypes.stream().filter(t -> sijillTypes.stream().noneMatch(o -> !o.equals(t) && subClassOf(o, t, new java.util.HashSet<>()))).toList();
+        List<ValueView> types = shownTypes.stream()
                 .filter(t -> !restatedBySubclass(t, asserted))
                 .map(t -> ValueView.link(t.asResource().getURI(), values.termLabel(t.asResource())))
                 .sorted(java.util.Comparator.comparing(v -> v.label().text()))
@@ -141,6 +146,16 @@ public final class EntityViewBuilder {
         for (Resource other : asserted) {
             if (other.equals(type) || !terms.contains(other, org.apache.jena.vocabulary.RDFS.subClassOf, type)) continue;
             if (name.equalsIgnoreCase(englishName(terms, other))) return true;
+        }
+        return false;
+    }
+
+    /** @return whether {@code sub} is a subclass of {@code sup} in the term descriptions, directly or not */
+    private boolean subClassOf(Resource sub, Resource sup, java.util.Set<Resource> seen) {
+        if (!seen.add(sub)) return false;
+        for (RDFNode parent : values.terms().model().listObjectsOfProperty(sub, org.apache.jena.vocabulary.RDFS.subClassOf).toList()) {
+            if (!parent.isURIResource()) continue;
+            if (parent.equals(sup) || subClassOf(parent.asResource(), sup, seen)) return true;
         }
         return false;
     }
