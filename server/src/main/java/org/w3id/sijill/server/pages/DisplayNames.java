@@ -68,6 +68,38 @@ public final class DisplayNames {
         return Optional.empty();
     }
 
+    /**
+     * The things the legal-status claims of a description are named by (their country, topic and
+     * source, from their statements or their IRI), so that a page can fetch their labels: a claim
+     * listed among the links to a concept comes without them, and would be named by raw IRI
+     * segments ("AE — Cybercrime — unctad-cyberlaw-tracker-2026").
+     *
+     * @return the IRIs of the parts of the claims in {@code m}
+     */
+    public static java.util.Set<String> claimParts(Model m) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Resource s : m.listSubjects().toList()) {
+            if (!s.isURIResource()) continue;
+            for (Property p : List.of(SIJILL.jurisdiction, SIJILL.topic, PROV_DERIVED)) {
+                Resource o = object(s, p);
+                if (o != null && (s.hasProperty(RDF.type, SIJILL.LegalStatus) || s.getURI().startsWith(STATUS_PATH))) out.add(o.getURI());
+            }
+        }
+        java.util.Set<Resource> claims = new java.util.HashSet<>();
+        m.listSubjects().forEachRemaining(x -> { if (x.isURIResource() && x.getURI().startsWith(STATUS_PATH)) claims.add(x); });
+        m.listObjects().forEachRemaining(x -> { if (x.isURIResource() && x.asResource().getURI().startsWith(STATUS_PATH)) claims.add(x.asResource()); });
+        for (Resource c : claims) {
+            String[] segments = c.getURI().substring(STATUS_PATH.length()).split("/");
+            if (segments.length > 0) out.add(SIJILL.ID + "country/" + segments[0]);
+            if (segments.length > 1) out.add(SIJILL.ID + "concept/law-topic/" + segments[1]);
+            if (segments.length > 2) {
+                out.add(DOCUMENT_PATH + segments[2]);
+                out.add(SIJILL.ID + "source/" + segments[2]);
+            }
+        }
+        return out;
+    }
+
     /** A recommendation: "Recommendation 7 — Legislative framework" by its number and category. */
     private static Optional<Label> recommendation(ValueRenderer values, Resource rec) {
         Statement ordinal = rec.getProperty(SIJILL.ordinal);

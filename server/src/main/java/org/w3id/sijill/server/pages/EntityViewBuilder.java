@@ -79,7 +79,12 @@ public final class EntityViewBuilder {
                 .toList();
         PageType pageType = PageType.of(d, r);
         List<String> keyIris = KEY_FACTS.getOrDefault(pageType, List.of());
-        List<PropertyView> all = values.properties(r, false, 1);
+        java.util.Set<String> shownIris = shownTypes.stream().map(Resource::getURI).collect(java.util.stream.Collectors.toSet());
+        List<PropertyView> all = values.properties(r, false, 1).stream()
+                .map(row -> sijillTypes.isEmpty() || !row.iri().equals(RDF.type.getURI()) ? row
+                        : new PropertyView(row.iri(), row.label(), row.href(), row.incoming(),
+                                row.values().stream().filter(v -> v.iri() == null || shownIris.contains(v.iri())).toList()))
+                .toList();
         List<PropertyView> keyFacts = new ArrayList<>();
         for (String k : keyIris) {
             all.stream().filter(row -> row.iri().equals(k)).findFirst().ifPresent(keyFacts::add);

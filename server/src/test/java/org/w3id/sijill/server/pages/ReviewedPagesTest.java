@@ -93,6 +93,12 @@ class ReviewedPagesTest {
                 assertEquals(label, a.text(), lang + ": the index names " + term + " by its label");
                 if (lang.equals("ar")) assertTrue(arabic(a.text()), "an Arabic name in the Arabic index: " + a.text());
             }
+            List<Element> sections = d.select("section.term");
+            assertEquals(links.size(), sections.size(), lang + ": a section per term of the index");
+            for (Element sec : sections) {
+                String label = label(ontology.createResource(SIJILL.NS + sec.id()), lang);
+                assertTrue(sec.selectFirst("h3").text().startsWith(label + " "), lang + ": the term's heading names it by its label: " + sec.selectFirst("h3"));
+            }
         }
     }
 
@@ -112,6 +118,26 @@ class ReviewedPagesTest {
             assertEquals(List.of("/page/ontology#Regulator"), types.stream().map(a -> a.attr("href")).toList(),
                     lang + ": the regulator's type, once: " + types);
             assertEquals(label(ontology.createResource(SIJILL.NS + "Regulator"), lang), types.get(0).text());
+            // and the key facts' type row says it once too, not once per vocabulary
+            Element typeRow = d.select("section.key-facts tr").stream()
+                    .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().equals(lang.equals("ar") ? "النوع" : "type"))
+                    .findFirst().orElse(null);
+            assertNotNull(typeRow, lang + ": the key facts give the type");
+            assertEquals(List.of("/page/ontology#Regulator"), typeRow.select("td a").stream().map(a -> a.attr("href")).toList(),
+                    lang + ": the key facts' type, once: " + typeRow.select("td a"));
+        }
+    }
+
+    @Test
+    void claimsListedOnAConceptPageAreNamedByTheirParts() {
+        java.util.regex.Pattern slug = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+){2,}|(^|— )[A-Z]{2}( —|$)");
+        for (String lang : LANGS) {
+            Document d = page("/page/concept/law-topic/cybercrime?lang=" + lang);
+            List<Element> claims = d.select("main a[href*=/status/]");
+            assertTrue(claims.size() >= 10, lang + ": claims listed: " + claims.size());
+            for (Element a : claims) {
+                assertFalse(slug.matcher(a.text()).find(), lang + ": a claim named by raw IRI segments: " + a.text());
+            }
         }
     }
 
@@ -167,6 +193,9 @@ class ReviewedPagesTest {
                 List<Element> heads = table.select("thead th");
                 List<Element> rows = table.select("tbody tr");
                 assertFalse(rows.isEmpty(), country + ": status rows");
+                String other = lang.equals("ar") ? "en" : "ar";
+                assertTrue(d.select("ol.source-legend small.note bdi[lang=" + other + "]").isEmpty(),
+                        country + " " + lang + ": the legend's notes are in the page language: " + d.select("ol.source-legend small.note"));
                 for (int col = 1; col < heads.size(); col++, columns++) {
                     int datesInHead = heads.get(col).select("small.asof").size();
                     assertTrue(datesInHead >= 1, country + " " + lang + ": the column says its date: " + heads.get(col));
