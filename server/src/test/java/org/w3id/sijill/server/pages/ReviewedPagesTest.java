@@ -123,7 +123,7 @@ class ReviewedPagesTest {
                     .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().equals(lang.equals("ar") ? "النوع" : "type"))
                     .findFirst().orElse(null);
             assertNotNull(typeRow, lang + ": the key facts give the type");
-            assertEquals(List.of("/page/ontology#Regulator"), typeRow.select("td a").stream().map(a -> a.attr("href")).toList(),
+            assertEquals(List.of("/page/ontology#Regulator"), typeRow.select("td a").stream().filter(a -> a.closest("sup") == null).map(a -> a.attr("href")).toList(),
                     lang + ": the key facts' type, once: " + typeRow.select("td a"));
         }
     }
@@ -210,6 +210,19 @@ class ReviewedPagesTest {
             }
         }
         assertTrue(columns >= 8, "source columns checked: " + columns);
+    }
+
+    @Test
+    void theMapAndTheMatrixFitAPhone() {
+        ChromeDriver driver = HeadlessChromium.driver(390, 900);
+        for (String path : List.of("/map", "/matrix")) {
+            for (String lang : LANGS) {
+                driver.get(SERVER.base() + path + "?lang=" + lang);
+                Object overflow = driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertTrue(((Number) overflow).longValue() <= 0, path + " " + lang + ": at 390 px the page scrolls sideways by " + overflow);
+            }
+        }
     }
 
     @Test
