@@ -25,7 +25,7 @@
       li.id = 'site-search-suggest-' + i; li.setAttribute('role', 'option');
       var a = document.createElement('a'); a.href = s.href;
       var name = document.createElement('span'); name.textContent = s.label;
-      var kind = document.createElement('small'); kind.textContent = s.typeLabel;
+      var kind = document.createElement('small'); kind.textContent = s.scheme ? s.typeLabel + " · " + s.scheme : s.typeLabel;
       a.appendChild(name); a.appendChild(kind); li.appendChild(a); list.appendChild(li);
     });
     var any = list.children.length > 0;

@@ -22,7 +22,8 @@ import org.w3id.sijill.core.SijillException;
  * {@link IndexedText} name, {@value #EXACT} the folded whole value of a name (and the initials of a title-case English name, {@link SearchAnalyzers#initialsKey}), {@value #GROUP} and
  * {@value #TYPE} the resource's broad and most specific class, {@value #COUNTRY} the ISO codes of
  * its countries, {@value #NAME_EN}/{@value #NAME_AR} its display names, {@value #PASSAGE} the
- * passage an evidence quote comes from.
+ * passage an evidence quote comes from, {@value #SCHEME_EN}/{@value #SCHEME_AR} the names of a
+ * concept's scheme (which tell apart concepts of the same name).
  *
  * <pre>{@code
  * TextIndexLucene index = SearchIndexDefinition.open(store.resolve(SearchIndexDefinition.FOLDER));
@@ -45,6 +46,8 @@ public final class SearchIndexDefinition {
     public static final String NAME_EN = "nameEn";
     public static final String NAME_AR = "nameAr";
     public static final String PASSAGE = "passageIri";
+    public static final String SCHEME_EN = "schemeEn";
+    public static final String SCHEME_AR = "schemeAr";
 
     /** @return the jena-text entity map: {@value #URI} entity field, {@value #LANG} language field, label primary */
     public static EntityDefinition entityDefinition() {

@@ -25,6 +25,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.naming.Labels;
+import org.w3id.sijill.naming.PassageNames;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -55,6 +57,7 @@ public final class TextIndexBuilder {
     private static final Node QUOTED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasQuotedFrom");
     private static final Node IS_PART_OF = NodeFactory.createURI("http://purl.org/dc/terms/isPartOf");
     private static final Node IDENTIFIER = NodeFactory.createURI("http://purl.org/dc/terms/identifier");
+    private static final Node IN_SCHEME = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#inScheme");
     private static final Node RECOMMENDATION_TEXT = NodeFactory.createURI(SIJILL.NS + "text");
     /** What names a resource that has no name: the names of these, joined. */
     private static final List<Node> NAME_LINKS = List.of(NodeFactory.createURI(SIJILL.NS + "jurisdiction"),
@@ -148,6 +151,8 @@ public final class TextIndexBuilder {
         if (r.nameEn != null) doc.add(new StoredField(SearchIndexDefinition.NAME_EN, r.nameEn));
         if (r.nameAr != null) doc.add(new StoredField(SearchIndexDefinition.NAME_AR, r.nameAr));
         if (passage != null && passage.isURI()) doc.add(new StoredField(SearchIndexDefinition.PASSAGE, passage.getURI()));
+        if (r.schemeEn != null) doc.add(new StoredField(SearchIndexDefinition.SCHEME_EN, r.schemeEn));
+        if (r.schemeAr != null) doc.add(new StoredField(SearchIndexDefinition.SCHEME_AR, r.schemeAr));
         return doc;
     }
 
@@ -161,7 +166,8 @@ public final class TextIndexBuilder {
     }
 
     /** What the index stores about a resource. */
-    private record Resource(String group, String type, Set<String> countries, String nameEn, String nameAr) {}
+    private record Resource(String group, String type, Set<String> countries, String nameEn, String nameAr,
+                            String schemeEn, String schemeAr) {}
 
     /** Looks up, once per resource, its class, countries and names. */
     private static final class Resources {
@@ -198,14 +204,12 @@ public final class TextIndexBuilder {
             String en = name(s, "en");
             String ar = name(s, "ar");
             if (en == null && ar == null) {
-                // a passage: its document's name and its number
+                // a passage: named as its page names it, by its document and its place in it
                 Node docNode = first(g, s, IS_PART_OF);
                 Node id = first(g, s, IDENTIFIER);
                 if (docNode != null && id != null && id.isLiteral()) {
-                    String de = name(docNode, "en");
-                    String da = name(docNode, "ar");
-                    en = (de != null ? de : da) + " ¶ " + id.getLiteralLexicalForm();
-                    ar = (da != null ? da : de) + " ¶ " + id.getLiteralLexicalForm();
+                    en = PassageNames.of(g, s, "en").orElse(null);
+                    ar = PassageNames.of(g, s, "ar").orElse(null);
                     for (Node link : COUNTRY_LINKS) {
                         g.find(docNode, link, Node.ANY).forEachRemaining(t -> {
                             Node code = first(g, t.getObject(), ISO2);
@@ -228,7 +232,11 @@ public final class TextIndexBuilder {
                     if (SearchAnalyzers.primaryLanguage(text.getLiteralLanguage()).equals("en")) en = cut; else ar = cut;
                 }
             }
-            return new Resource(group, type == null ? "" : type.getURI(), countries, en, ar);
+            // a concept: its scheme's name, which tells apart concepts of the same name in several schemes
+            Node scheme = first(g, s, IN_SCHEME);
+            String schemeEn = scheme == null ? null : Labels.label(g, scheme, "en").map(Labels.Name::text).orElse(null);
+            String schemeAr = scheme == null ? null : Labels.label(g, scheme, "ar").map(Labels.Name::text).orElse(null);
+            return new Resource(group, type == null ? "" : type.getURI(), countries, en, ar, schemeEn, schemeAr);
         }
 
         private String composedName(Node s, String lang) {

@@ -67,9 +67,9 @@ public final class CountryCommitmentsBuilder {
                     Commitments.Passage p = commitments.passages().get(q.passage());
                     if (p != null) {
                         Label doc = label(p.documentTitle());
-                        passage = ValueView.link(p.iri(), new Label(Messages.get(lang, "display.passage", doc.text(),
-                                PassageLocator.of(lang, notation -> java.util.Optional.empty(), p.token())),
-                                doc.lang(), doc.fallback()));
+                        passage = ValueView.link(p.iri(), new Label(org.w3id.sijill.naming.PassageNames.name(lang.code(),
+                                new org.w3id.sijill.naming.Labels.Name(doc.text(), doc.lang()), notation -> java.util.Optional.empty(), p.token()),
+                                lang.code(), false));
                         if (!p.document().isEmpty()) document = ValueView.link(p.document(), doc);
                     }
                     if (notes == null) evidence.add(new EvidenceView(quote, passage, document));

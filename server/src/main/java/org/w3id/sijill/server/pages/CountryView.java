@@ -74,7 +74,7 @@ public record CountryView(List<TopicItems> lawsByTopic, StatusMatrix status, Lis
      * @param status the status concept (enacted, draft, none, no-data)
      * @param statusCode the status notation for styling, from the concept IRI
      * @param instrument the instrument the claim names, or null
-     * @param asOf the as-of date, or null
+     * @param asOf the as-of date, or null (also when its column's header gives the one date of the column)
      * @param evidence the claim's quotes (empty on pages that cite numbered notes instead)
      * @param cites the notes of the claim's status and instrument
      */

@@ -155,12 +155,15 @@ public final class CountryViewBuilder {
         List<CountryView.StatusRow> rows = new ArrayList<>();
         for (Map.Entry<String, ValueView> t : topics.entrySet()) {
             List<CountryView.StatusCell> cells = new ArrayList<>();
+            int col = 0;
             for (Resource src : sources.values()) {
+                // a date its column's header holds alone is said there once, not in every cell
+                boolean dateInHeader = columns.get(col++).asOf().size() == 1;
                 Resource claim = claims.stream()
                         .filter(c -> src.equals(object(c, EntityViewBuilder.WAS_DERIVED_FROM)))
                         .filter(c -> { Resource tp = object(c, SIJILL.topic); return tp != null && tp.getURI().equals(t.getKey()); })
                         .findFirst().orElse(null);
-                cells.add(claim == null ? null : cell(claim));
+                cells.add(claim == null ? null : cell(claim, dateInHeader));
             }
             rows.add(new CountryView.StatusRow(t.getValue(), cells));
         }
@@ -168,7 +171,7 @@ public final class CountryViewBuilder {
         return new CountryView.StatusMatrix(columns, rows);
     }
 
-    private CountryView.StatusCell cell(Resource claim) {
+    private CountryView.StatusCell cell(Resource claim, boolean dateInHeader) {
         Resource status = object(claim, SIJILL.status);
         Resource instrument = object(claim, SIJILL.instrument);
         Statement asOf = claim.getProperty(SIJILL.asOf);
@@ -189,7 +192,7 @@ public final class CountryViewBuilder {
         }
         return new CountryView.StatusCell(values.value(claim), status == null ? null : values.value(status), code,
                 instrument == null ? null : values.value(instrument),
-                asOf == null ? null : asOf.getObject().asLiteral().getLexicalForm(),
+                asOf == null || dateInHeader ? null : asOf.getObject().asLiteral().getLexicalForm(),
                 notes == null ? entities.evidence(claim) : List.of(), cites);
     }
 

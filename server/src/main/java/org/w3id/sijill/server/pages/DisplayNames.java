@@ -9,6 +9,8 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.sijill.naming.Labels;
+import org.w3id.sijill.naming.PassageNames;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -64,6 +66,38 @@ public final class DisplayNames {
         if (local.hasProperty(RDF.type, SIJILL.Recommendation) || iri.startsWith(RECOMMENDATION_PATH)) return recommendation(values, local);
         if (local.hasProperty(RDF.type, ORG_MEMBERSHIP) || iri.startsWith(MEMBERSHIP_PATH)) return membership(values, local);
         return Optional.empty();
+    }
+
+    /**
+     * The things the legal-status claims of a description are named by (their country, topic and
+     * source, from their statements or their IRI), so that a page can fetch their labels: a claim
+     * listed among the links to a concept comes without them, and would be named by raw IRI
+     * segments ("AE — Cybercrime — unctad-cyberlaw-tracker-2026").
+     *
+     * @return the IRIs of the parts of the claims in {@code m}
+     */
+    public static java.util.Set<String> claimParts(Model m) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Resource s : m.listSubjects().toList()) {
+            if (!s.isURIResource()) continue;
+            for (Property p : List.of(SIJILL.jurisdiction, SIJILL.topic, PROV_DERIVED)) {
+                Resource o = object(s, p);
+                if (o != null && (s.hasProperty(RDF.type, SIJILL.LegalStatus) || s.getURI().startsWith(STATUS_PATH))) out.add(o.getURI());
+            }
+        }
+        java.util.Set<Resource> claims = new java.util.HashSet<>();
+        m.listSubjects().forEachRemaining(x -> { if (x.isURIResource() && x.getURI().startsWith(STATUS_PATH)) claims.add(x); });
+        m.listObjects().forEachRemaining(x -> { if (x.isURIResource() && x.asResource().getURI().startsWith(STATUS_PATH)) claims.add(x.asResource()); });
+        for (Resource c : claims) {
+            String[] segments = c.getURI().substring(STATUS_PATH.length()).split("/");
+            if (segments.length > 0) out.add(SIJILL.ID + "country/" + segments[0]);
+            if (segments.length > 1) out.add(SIJILL.ID + "concept/law-topic/" + segments[1]);
+            if (segments.length > 2) {
+                out.add(DOCUMENT_PATH + segments[2]);
+                out.add(SIJILL.ID + "source/" + segments[2]);
+            }
+        }
+        return out;
     }
 
     /** A recommendation: "Recommendation 7 — Legislative framework" by its number and category. */
@@ -134,11 +168,10 @@ public final class DisplayNames {
         if (number == null) return Optional.empty();
         Optional<Label> docLabel = doc == null ? Optional.empty() : labelOf(values, doc);
         PageLanguage lang = values.lang();
-        String locator = PassageLocator.of(values, number);
-        if (docLabel.isEmpty()) return Optional.of(new Label(locator, lang.code(), false));
-        Part part = new Part(docLabel.get());
-        String text = Messages.get(lang, "display.passage", part.text(lang), locator);
-        return Optional.of(new Label(text, part.inPageLanguage(lang) ? lang.code() : docLabel.get().lang(), false));
+        // the document part is isolated when in the other language, so the whole name is in the page language
+        String text = PassageNames.name(lang.code(), docLabel.map(l -> new Labels.Name(l.text(), l.lang().toLowerCase(java.util.Locale.ROOT).split("-")[0])).orElse(null),
+                PassageLocator.headings(values), number);
+        return Optional.of(new Label(text, lang.code(), false));
     }
 
     private static void addPart(ValueRenderer values, List<Part> parts, Resource r, String token) {

@@ -67,14 +67,24 @@ public final class EntityViewBuilder {
                 .orElse(null);
         List<Resource> asserted = d.listObjectsOfProperty(r, RDF.type).toList().stream()
                 .filter(RDFNode::isURIResource).map(RDFNode::asResource).toList();
-        List<ValueView> types = asserted.stream()
+        // One human type: the most specific Sijill classes, not the same kind once per vocabulary
+        // (org:Organization, foaf:Agent, schema:…); the other types stay in the data.
+        List<Resource> sijillTypes = asserted.stream().filter(t -> t.getURI().startsWith(SIJILL.NS)).toList();
+        List<Resource> shownTypes = sijillTypes.isEmpty() ? asserted
+                : sijillTypes.stream().filter(t -> sijillTypes.stream().noneMatch(o -> !o.equals(t) && subClassOf(o, t, new java.util.HashSet<>()))).toList();
+        List<ValueView> types = shownTypes.stream()
                 .filter(t -> !restatedBySubclass(t, asserted))
                 .map(t -> ValueView.link(t.asResource().getURI(), values.termLabel(t.asResource())))
                 .sorted(java.util.Comparator.comparing(v -> v.label().text()))
                 .toList();
         PageType pageType = PageType.of(d, r);
         List<String> keyIris = KEY_FACTS.getOrDefault(pageType, List.of());
-        List<PropertyView> all = values.properties(r, false, 1);
+        java.util.Set<String> shownIris = shownTypes.stream().map(Resource::getURI).collect(java.util.stream.Collectors.toSet());
+        List<PropertyView> all = values.properties(r, false, 1).stream()
+                .map(row -> sijillTypes.isEmpty() || !row.iri().equals(RDF.type.getURI()) ? row
+                        : new PropertyView(row.iri(), row.label(), row.href(), row.incoming(),
+                                row.values().stream().filter(v -> v.iri() == null || shownIris.contains(v.iri())).toList()))
+                .toList();
         List<PropertyView> keyFacts = new ArrayList<>();
         for (String k : keyIris) {
             all.stream().filter(row -> row.iri().equals(k)).findFirst().ifPresent(keyFacts::add);
@@ -141,6 +151,16 @@ public final class EntityViewBuilder {
         for (Resource other : asserted) {
             if (other.equals(type) || !terms.contains(other, org.apache.jena.vocabulary.RDFS.subClassOf, type)) continue;
             if (name.equalsIgnoreCase(englishName(terms, other))) return true;
+        }
+        return false;
+    }
+
+    /** @return whether {@code sub} is a subclass of {@code sup} in the term descriptions, directly or not */
+    private boolean subClassOf(Resource sub, Resource sup, java.util.Set<Resource> seen) {
+        if (!seen.add(sub)) return false;
+        for (RDFNode parent : values.terms().model().listObjectsOfProperty(sub, org.apache.jena.vocabulary.RDFS.subClassOf).toList()) {
+            if (!parent.isURIResource()) continue;
+            if (parent.equals(sup) || subClassOf(parent.asResource(), sup, seen)) return true;
         }
         return false;
     }

@@ -47,7 +47,14 @@ public record OntologyView(Label title, Label description, String version, List<
      * @param range ranges
      */
     public record Term(String localName, String iri, ValueView kind, Label labelEn, Label labelAr, Label definitionEn,
-                       Label definitionAr, List<ValueView> parents, List<ValueView> domain, List<ValueView> range) {}
+                       Label definitionAr, List<ValueView> parents, List<ValueView> domain, List<ValueView> range) {
+
+        /** @return the label in the page language {@code code} ({@code ar} or {@code en}), else the other, else null */
+        public Label labelIn(String code) {
+            Label first = "ar".equals(code) ? labelAr : labelEn;
+            return first != null ? first : "ar".equals(code) ? labelEn : labelAr;
+        }
+    }
 
     private static final Set<Resource> CLASS_TYPES = Set.of(OWL.Class, RDFS.Class);
     private static final Set<Resource> PROPERTY_TYPES = Set.of(OWL.ObjectProperty, OWL.DatatypeProperty,
@@ -74,7 +81,10 @@ public record OntologyView(Label title, Label description, String version, List<
                     links(values, s, RDFS.domain), links(values, s, RDFS.range));
             (isClass ? classes : properties).add(t);
         }
-        Comparator<Term> byName = Comparator.comparing(t -> t.localName().toLowerCase(java.util.Locale.ROOT));
+        // in the order of the names shown: the labels in the page language
+        java.text.Collator collator = java.text.Collator.getInstance(values.lang().locale());
+        Comparator<Term> byName = Comparator.comparing((Term t) -> t.labelIn(values.lang().code()) == null ? t.localName()
+                : t.labelIn(values.lang().code()).text(), collator).thenComparing(Term::localName);
         classes.sort(byName);
         properties.sort(byName);
         Resource ont = m.createResource(SIJILL.ONTOLOGY_IRI);

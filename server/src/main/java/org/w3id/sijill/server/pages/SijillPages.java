@@ -242,6 +242,8 @@ public final class SijillPages {
         CitationNotes notes = new CitationNotes(provenance, new ValueRenderer(provenance, terms, lang));
         // a store built without statement provenance keeps the quotes on the entities
         if (!notes.hasStatements()) notes = null;
+        // the country, topic and source of the claims listed, which name them
+        model.add(queries.labels(DisplayNames.claimParts(model)));
         ValueRenderer values = new ValueRenderer(model, terms, lang).withNotes(notes);
         EntityView entity = new EntityViewBuilder(values).build(iri);
         Map<String, Object> ctx = base(r, entity.title().text());

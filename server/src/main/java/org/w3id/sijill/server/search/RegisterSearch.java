@@ -166,7 +166,7 @@ public final class RegisterSearch {
     private static SearchHit withSnippet(SearchHit h, Analysed a) {
         String value = h.snippet().isEmpty() ? "" : h.snippet().get(0).text();
         List<SearchHit.Segment> snippet = a == null || value.isEmpty() ? h.snippet() : snippet(value, h.lang(), a);
-        return new SearchHit(h.iri(), h.nameEn(), h.nameAr(), h.group(), h.type(), h.countries(), h.score(), h.kind(), snippet, h.passage(), h.lang());
+        return new SearchHit(h.iri(), h.nameEn(), h.nameAr(), h.group(), h.type(), h.countries(), h.score(), h.kind(), snippet, h.passage(), h.lang(), h.schemeEn(), h.schemeAr());
     }
 
     /** @return the country names the index knows: code → {en, ar} */
@@ -289,7 +289,8 @@ public final class RegisterSearch {
         for (IndexableField f : d.getFields(SearchIndexDefinition.COUNTRY)) countries.add(f.stringValue());
         return new SearchHit(d.get(SearchIndexDefinition.URI), d.get(SearchIndexDefinition.NAME_EN), d.get(SearchIndexDefinition.NAME_AR),
                 d.get(SearchIndexDefinition.GROUP), d.get(SearchIndexDefinition.TYPE), List.copyOf(countries), score, kind,
-                List.of(new SearchHit.Segment(value == null ? "" : value, false)), d.get(SearchIndexDefinition.PASSAGE), lang);
+                List.of(new SearchHit.Segment(value == null ? "" : value, false)), d.get(SearchIndexDefinition.PASSAGE), lang,
+                d.get(SearchIndexDefinition.SCHEME_EN), d.get(SearchIndexDefinition.SCHEME_AR));
     }
 
     /** The fragment of a text around its first matched word, matched words flagged. */

@@ -23,7 +23,7 @@ import org.w3id.sijill.vocab.SIJILL;
 /**
  * {@code GET /api/search?q=…[&lang=ar|en][&type=Organization][&country=EG][&page=1][&limit=20]}:
  * the search as JSON,
- * {@code {"query":…,"total":…,"page":…,"results":[{"iri","label","type","country","countries","score","snippet"}]}}
+ * {@code {"query":…,"total":…,"page":…,"results":[{"iri","label","type","country","countries","score","snippet","scheme"}]}}
  * ({@code label} in {@code lang}, default English, falling back to the other language), or as
  * JSON-LD with the published context ({@code Accept: application/ld+json} or
  * {@code ?format=jsonld}). Bad input is answered 400 with the reason in plain text.
@@ -91,6 +91,9 @@ public final class SearchApiServlet extends HttpServlet {
             x.put("countries", strings(h.countries()));
             x.put("score", org.apache.jena.atlas.json.JsonNumber.value(Math.round(h.score() * 1000) / 1000.0));
             x.put("snippet", h.snippetText());
+            // a concept's scheme tells apart concepts of the same name (three "Cybercrime" concepts)
+            String scheme = h.scheme(lang);
+            x.put("scheme", scheme == null ? org.apache.jena.atlas.json.JsonNull.instance : new org.apache.jena.atlas.json.JsonString(scheme));
             results.add(x);
         }
         o.put("results", results);

@@ -22,9 +22,12 @@ import org.w3id.sijill.search.IndexedText;
  * @param snippet   the fragment of that text shown, as segments (matched words flagged)
  * @param passage   for an evidence quote, the passage it comes from (or null)
  * @param lang      the primary language of the matched text ({@code ar}, {@code en} or empty)
+ * @param schemeEn  for a concept, the English name of its concept scheme (or null)
+ * @param schemeAr  for a concept, the Arabic name of its concept scheme (or null)
  */
 public record SearchHit(String iri, String nameEn, String nameAr, String group, String type, List<String> countries,
-                        double score, IndexedText kind, List<Segment> snippet, String passage, String lang) {
+                        double score, IndexedText kind, List<Segment> snippet, String passage, String lang,
+                        String schemeEn, String schemeAr) {
 
     /** A piece of a snippet; {@code hit} when it is one of the query's words. */
     public record Segment(String text, boolean hit) {}
@@ -34,6 +37,12 @@ public record SearchHit(String iri, String nameEn, String nameAr, String group, 
         String first = "ar".equals(lang) ? nameAr : nameEn;
         String second = "ar".equals(lang) ? nameEn : nameAr;
         return first != null ? first : second != null ? second : iri;
+    }
+
+    /** @return for a concept, its scheme's name in a language, else the other one; else null */
+    public String scheme(String lang) {
+        String first = "ar".equals(lang) ? schemeAr : schemeEn;
+        return first != null ? first : "ar".equals(lang) ? schemeEn : schemeAr;
     }
 
     /** @return the snippet as plain text */

@@ -28,7 +28,7 @@ public final class SearchPage {
     private final TemplateRenderer templates = new TemplateRenderer();
 
     /** One result as the page shows it. */
-    public record ResultView(String href, String name, String nameLang, String typeLabel, List<String> countries,
+    public record ResultView(String href, String name, String nameLang, String typeLabel, String scheme, List<String> countries,
                              List<SearchHit.Segment> snippet, String snippetSource, String passageHref, boolean showSnippet) {}
 
     /** A filter link with its count. */
@@ -84,7 +84,7 @@ public final class SearchPage {
         String nameLang = name.equals(lang == PageLanguage.AR ? h.nameAr() : h.nameEn()) ? lang.code() : lang.other().code();
         List<String> countries = h.countries().stream().map(c -> labels.country(c, lang)).sorted(Comparator.naturalOrder()).toList();
         boolean show = !h.snippetText().equals(name);
-        return new ResultView(SearchLabels.pageHref(h.iri(), lang), name, nameLang, labels.type(h.type(), lang), countries,
+        return new ResultView(SearchLabels.pageHref(h.iri(), lang), name, nameLang, labels.type(h.type(), lang), h.scheme(lang.code()), countries,
                 h.snippet(), Messages.get(lang, "search.kind." + h.kind().name()),
                 h.passage() == null ? null : SearchLabels.pageHref(h.passage(), lang), show);
     }

@@ -15,7 +15,7 @@ import org.w3id.sijill.server.pages.PageLanguage;
 
 /**
  * {@code GET /api/search/suggest?q=…&lang=ar|en}: up to {@value #LIMIT} resources for the header
- * box's autocomplete, {@code {"query":…,"suggestions":[{"iri","label","typeLabel","href"}]}}, names
+ * box's autocomplete, {@code {"query":…,"suggestions":[{"iri","label","typeLabel","href","scheme"} ({@code scheme} only for a concept)]}}, names
  * and class labels in {@code lang}.
  *
  * <pre>{@code
@@ -52,6 +52,8 @@ public final class SuggestServlet extends HttpServlet {
                     x.put("iri", h.iri());
                     x.put("label", h.name(lang.code()));
                     x.put("typeLabel", labels.type(h.type(), lang));
+                    String scheme = h.scheme(lang.code());
+                    if (scheme != null) x.put("scheme", scheme);
                     x.put("href", SearchLabels.pageHref(h.iri(), lang));
                     list.add(x);
                 }

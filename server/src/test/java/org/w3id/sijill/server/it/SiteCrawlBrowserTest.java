@@ -96,8 +96,11 @@ class SiteCrawlBrowserTest {
     /** The English UI strings of the site: the values of the English messages, several words long. */
     static List<String> englishUiStrings() throws IOException {
         Properties en = new Properties();
-        try (InputStream in = SiteCrawlBrowserTest.class.getClassLoader().getResourceAsStream("templates/i18n/messages_en.properties")) {
-            en.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        // the site's messages and the passage names the loader makes for the pages and the search index
+        for (String file : List.of("templates/i18n/messages_en.properties", "org/w3id/sijill/naming/passage-names_en.properties")) {
+            try (InputStream in = SiteCrawlBrowserTest.class.getClassLoader().getResourceAsStream(file)) {
+                en.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
         }
         List<String> strings = new ArrayList<>();
         for (String k : en.stringPropertyNames()) {

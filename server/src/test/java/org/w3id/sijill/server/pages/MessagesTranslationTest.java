@@ -41,14 +41,19 @@ class MessagesTranslationTest {
         TERMS.put(Pattern.compile("\\bcountr(y|ies)\\b", Pattern.CASE_INSENSITIVE), List.of("دولة", "دول"));
     }
 
+    /** The site's messages and the passage names the loader makes (the search index's, shown on the pages). */
+    static final List<String> BUNDLES = List.of("templates/i18n/messages_", "org/w3id/sijill/naming/passage-names_");
+
     static Map<String, String> load(String lang) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = MessagesTranslationTest.class.getClassLoader()
-                .getResourceAsStream("templates/i18n/messages_" + lang + ".properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
         Map<String, String> m = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).strip()));
+        for (String bundle : BUNDLES) {
+            Properties p = new Properties();
+            try (InputStream in = MessagesTranslationTest.class.getClassLoader().getResourceAsStream(bundle + lang + ".properties")) {
+                assertTrue(in != null, "the messages " + bundle + lang + ".properties are on the class path");
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).strip()));
+        }
         return m;
     }
 
