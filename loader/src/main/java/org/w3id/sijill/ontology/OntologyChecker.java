@@ -226,6 +226,19 @@ public final class OntologyChecker {
             }
             if (!m.contains(t, RDFS.isDefinedBy, ONTOLOGY)) p.add(name + ": missing rdfs:isDefinedBy <" + SIJILL.ONTOLOGY_IRI + ">");
         }
+        // a reader tells terms apart by their labels (the ontology page, the property rows of every page)
+        Map<String, String> byLabel = new HashMap<>();
+        for (Resource t : terms.keySet()) {
+            for (Statement s : m.listStatements(t, RDFS.label, (RDFNode) null).toList()) {
+                if (!s.getObject().isLiteral()) continue;
+                String key = s.getLiteral().getLanguage() + "\u0000" + s.getString().strip();
+                String other = byLabel.putIfAbsent(key, "sijill:" + t.getLocalName());
+                if (other != null) {
+                    p.add("sijill:" + t.getLocalName() + ": rdfs:label @" + s.getLiteral().getLanguage() + " \"" + s.getString()
+                            + "\" is also the label of " + other);
+                }
+            }
+        }
         return p;
     }
 

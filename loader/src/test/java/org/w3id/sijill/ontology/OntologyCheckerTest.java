@@ -79,6 +79,16 @@ class OntologyCheckerTest {
     }
 
     @Test
+    void twoTermsWithOneLabelFailTermAnnotations() {
+        Model broken = copy(bundle.ontology());
+        broken.add(SIJILL.refArea, RDFS.label, "الدولة المعنية", "ar");
+        assertTrue(broken.contains(SIJILL.participant, RDFS.label, broken.createLiteral("الدولة المعنية", "ar")));
+        CheckResult r = only(bundle.withOntology(broken), OntologyChecker.TERM_ANNOTATIONS);
+        assertFalse(r.passed());
+        assertTrue(r.problems().stream().anyMatch(x -> x.contains("\"الدولة المعنية\" is also the label of")), () -> String.join("\n", r.problems()));
+    }
+
+    @Test
     void anEnglishTextTaggedArabicFailsTermAnnotations() {
         Model broken = copy(bundle.ontology());
         broken.removeAll(SIJILL.Law, RDFS.label, null);

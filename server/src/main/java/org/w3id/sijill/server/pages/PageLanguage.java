@@ -39,8 +39,12 @@ public enum PageLanguage {
     /** @return the other page language */
     public PageLanguage other() { return this == EN ? AR : EN; }
 
-    /** @return the locale used for message bundles */
-    public Locale locale() { return Locale.forLanguageTag(code); }
+    /**
+     * @return the locale used for message bundles, formatting and sorting; Arabic pages write
+     *         numbers in Western digits, as the data, dates and counts on every page do (Java's
+     *         {@code ar} would format some numbers in Arabic-Indic digits beside them)
+     */
+    public Locale locale() { return Locale.forLanguageTag("ar".equals(code) ? "ar-u-nu-latn" : code); }
 
     /**
      * @param code a language code or tag, e.g. {@code ar}, {@code ar-EG}, {@code EN}

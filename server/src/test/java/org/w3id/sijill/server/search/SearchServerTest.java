@@ -296,4 +296,15 @@ class SearchServerTest {
             assertFalse(body.contains(leak), label + " leaks '" + leak + "': " + body.substring(0, Math.min(300, body.length())));
         }
     }
+
+    /** The Arabic results page writes its count in the same (Western) digits as its range and the data. */
+    @Test
+    void arabicCountAndRangeInOneKindOfDigits() {
+        Document d = Jsoup.parse(get("/search?lang=ar&q=" + PageRequest.encode("ITU")).body());
+        String count = d.select("#search-count").text();
+        assertTrue(count.matches(".*\\d.*"), "a count with digits: " + count);
+        assertFalse(count.matches(".*[\u0660-\u0669\u06F0-\u06F9].*"), "no Arabic-Indic digits beside Western ones: " + count);
+        assertFalse(d.select("#site-search-q").attr("placeholder").matches(".*[A-Za-z].*"),
+                "the Arabic search box's placeholder is Arabic: " + d.select("#site-search-q").attr("placeholder"));
+    }
 }
