@@ -78,10 +78,12 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
     }
 
     private Node node(NodeId id) {
-        if (id.isInline()) return NodeId.extract(id);
+        // inline values (numbers, dates) too: decoding one builds its lexical form each time
         int slot = id.hashCode() & (CACHE_SIZE - 1);
-        if (id.equals(cachedIds[slot])) return cachedNodes[slot];
-        Node n = nodes.getNodeForNodeId(id);
+        NodeId cached = cachedIds[slot];
+        // NodeId.equals compares the value bits only: an inline 956 equals the pointer 956
+        if (cached != null && cached.type() == id.type() && cached.equals(id)) return cachedNodes[slot];
+        Node n = id.isInline() ? NodeId.extract(id) : nodes.getNodeForNodeId(id);
         cachedIds[slot] = id;
         cachedNodes[slot] = n;
         return n;
