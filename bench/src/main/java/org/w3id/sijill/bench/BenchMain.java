@@ -88,14 +88,18 @@ public final class BenchMain {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
         long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
         HeapMonitor monitor = HeapMonitor.start();
+        com.sun.management.OperatingSystemMXBean osBean =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = osBean.getProcessCpuTime();
         long t0 = System.nanoTime();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             Txn.executeRead(dsg, () -> write(writer, dsg, os));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (osBean.getProcessCpuTime() - cpu0) / 1e9;
         HeapMonitor.Peaks p = monitor.stop();
-        System.out.printf(Locale.ROOT, "RESULT\t%s\t%d\t%.3f\t%d\t%d\t%d\t%d%n", writer, quads, seconds, p.peakUsed(), p.peakAfterGc(),
-                p.baseline(), Files.size(out));
+        System.out.printf(Locale.ROOT, "RESULT\t%s\t%d\t%.3f\t%d\t%d\t%d\t%d\t%.3f%n", writer, quads, seconds, p.peakUsed(), p.peakAfterGc(),
+                p.baseline(), Files.size(out), cpuSeconds);
     }
 
     private static void write(String writer, DatasetGraph dsg, OutputStream os) {
@@ -126,7 +130,9 @@ public final class BenchMain {
         }
     }
 
-    record Row(long size, String writer, String status, long quads, double seconds, long peakUsed, long peakAfterGc, long baseline, long bytes) {
+    /** One writer's run; {@code cpuSeconds} is the process's CPU time during the write (all threads, GC included). */
+    record Row(long size, String writer, String status, long quads, double seconds, long peakUsed, long peakAfterGc, long baseline, long bytes,
+            double cpuSeconds, String load) {
         double rate() { return quads / seconds; }
     }
 
@@ -136,6 +142,8 @@ public final class BenchMain {
         String cp = System.getProperty("java.class.path");
         List<Row> rows = new ArrayList<>();
         Map<String, Boolean> skip = new LinkedHashMap<>();
+        // writers left out on request, e.g. BENCH_SKIP=jsonld-java-compact (it misses its cap from 10^5 on)
+        List<String> notRun = List.of(System.getenv().getOrDefault("BENCH_SKIP", "").split("[ ,]+"));
         for (long size : sizes) {
             Path store = work.resolve("store-" + size);
             exec(List.of(java, HEAP, "-cp", cp, BenchMain.class.getName(), "prepare", store.toString(), Long.toString(size)), 7200, null);
@@ -145,8 +153,12 @@ public final class BenchMain {
             for (String[] run : plan) {
                 String writer = run[0];
                 String label = writer + (run[1].equals(HEAP) ? "" : " (" + run[1] + ")");
+                if (notRun.contains(writer)) {
+                    rows.add(new Row(size, label, "not run (BENCH_SKIP)", 0, 0, 0, 0, 0, 0, 0, load()));
+                    continue;
+                }
                 if (skip.getOrDefault(writer, false)) {
-                    rows.add(new Row(size, label, "skipped (did not finish within the cap at a smaller size)", 0, 0, 0, 0, 0, 0));
+                    rows.add(new Row(size, label, "skipped (did not finish within the cap at a smaller size)", 0, 0, 0, 0, 0, 0, 0, load()));
                     continue;
                 }
                 long cap = writer.equals("jsonld-java-compact") ? JSONLD_JAVA_CAP_SECONDS : CAP_SECONDS;
@@ -154,16 +166,17 @@ public final class BenchMain {
                 List<String> cmd = List.of(java, run[1], "-cp", cp, BenchMain.class.getName(), "run", store.toString(), writer, out.toString());
                 System.err.printf("size %d: %s …%n", size, label);
                 StringBuilder stdout = new StringBuilder();
+                String load = load();
                 String status = exec(cmd, cap, stdout);
                 Row row = null;
                 for (String line : stdout.toString().split("\n")) {
                     if (!line.startsWith("RESULT\t")) continue;
                     String[] f = line.split("\t");
                     row = new Row(size, label, "ok", Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
-                            Long.parseLong(f[6]), Long.parseLong(f[7]));
+                            Long.parseLong(f[6]), Long.parseLong(f[7]), Double.parseDouble(f[8]), load);
                 }
                 if (row == null) {
-                    row = new Row(size, label, status, 0, 0, 0, 0, 0, 0);
+                    row = new Row(size, label, status, 0, 0, 0, 0, 0, 0, 0, load);
                     if (status.startsWith("timeout")) skip.put(writer, true);
                 }
                 rows.add(row);
@@ -212,21 +225,31 @@ public final class BenchMain {
 
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| triples | writer | status | seconds | triples/s | heap before (MB) | peak heap used (MB) | peak after GC (MB) | run's own peak after GC (MB) | output bytes | vs Jena JSON-LD 1.1 compact | vs Jena N-Quads |\n");
-        sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| triples | writer | status | seconds | triples/s | heap before (MB) | peak heap used (MB) | peak after GC (MB) | run's own peak after GC (MB) | output bytes | vs Jena JSON-LD 1.1 compact | vs Jena N-Quads | CPU s | vs N-Quads by CPU | load (1 min) |\n");
+        sb.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             if (!r.status().equals("ok")) {
-                sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | | | | | | | | | |%n", r.size(), r.writer(), r.status()));
+                sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | | | | | | | | | | | | %s |%n", r.size(), r.writer(), r.status(), r.load()));
                 continue;
             }
             Row jc = find(rows, r.size(), "jena-jsonld11-compact");
             Row nq = find(rows, r.size(), "jena-nquads");
-            sb.append(String.format(Locale.ROOT, "| %,d | %s | ok | %.2f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %s | %s |%n", r.quads(), r.writer(), r.seconds(),
+            sb.append(String.format(Locale.ROOT, "| %,d | %s | ok | %.2f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %s | %s | %.2f | %s | %s |%n", r.quads(), r.writer(), r.seconds(),
                     r.rate(), r.baseline() / 1e6, r.peakUsed() / 1e6, r.peakAfterGc() / 1e6, Math.max(0, r.peakAfterGc() - r.baseline()) / 1e6, r.bytes(),
                     jc == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", r.rate() / jc.rate()),
-                    nq == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", r.rate() / nq.rate())));
+                    nq == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", r.rate() / nq.rate()),
+                    r.cpuSeconds(), nq == null ? "n/a" : String.format(Locale.ROOT, "%.2f×", nq.cpuSeconds() / r.cpuSeconds()), r.load()));
         }
         return sb.toString();
+    }
+
+    /** @return the 1-minute load average, from /proc/loadavg */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "n/a";  // not Linux: no load figure
+        }
     }
 
     private static Row find(List<Row> rows, long size, String writer) {

@@ -143,8 +143,7 @@ public final class DumpWriter {
                 // reads offline (per-resource answers reference the served /context.jsonld instead).
                 StreamingJsonLdWriter w = new StreamingJsonLdWriter(context, StreamingJsonLdWriter.ContextMode.EMBED);
                 try (StreamingJsonLdWriter.Session s = w.open(both)) {
-                    s.graph(null, store.getDefaultGraph().find());
-                    forEachGraph(store, g -> s.graph(g, Iter.map(store.find(g, Node.ANY, Node.ANY, Node.ANY), Quad::asTriple)));
+                    s.dataset(store);
                     s.graph(descriptionName, description.find());
                 }
             }

@@ -1,12 +1,8 @@
 package org.w3id.sijill.dump;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -57,11 +53,32 @@ public final class StreamingJsonLdWriter {
 
     private static final String XSD_STRING = XSDDatatype.XSDstring.getURI();
     private static final int CACHE_LIMIT = 100_000;
+    /** Above this many triples a subject's predicates are grouped with a map, below by scanning. */
+    private static final int SCAN_GROUPING_LIMIT = 256;
+
+    private static final byte[] OPEN_ID = Utf8JsonOutput.ascii("{\"@id\": ");
+    private static final byte[] OPEN_TYPES = Utf8JsonOutput.ascii(", \"@type\": [");
+    private static final byte[] COMMA = Utf8JsonOutput.ascii(", ");
+    private static final byte[] OPEN_VALUE = Utf8JsonOutput.ascii("{\"@value\": ");
+    private static final byte[] LANGUAGE = Utf8JsonOutput.ascii(", \"@language\": ");
+    private static final byte[] DIRECTION = Utf8JsonOutput.ascii(", \"@direction\": ");
+    private static final byte[] TYPE = Utf8JsonOutput.ascii(", \"@type\": ");
+    private static final byte[] OPEN_GRAPH = Utf8JsonOutput.ascii(", \"@graph\": [");
+    private static final byte[] END_NAMED_GRAPH = Utf8JsonOutput.ascii("\n    ]}");
+    private static final byte[] FIRST_TOP = Utf8JsonOutput.ascii("\n    ");
+    private static final byte[] NEXT_TOP = Utf8JsonOutput.ascii(",\n    ");
+    private static final byte[] FIRST_IN_GRAPH = Utf8JsonOutput.ascii("\n      ");
+    private static final byte[] NEXT_IN_GRAPH = Utf8JsonOutput.ascii(",\n      ");
+
+    /** A predicate as written: its key with separators ({@code , "key": }) and its term's coercion. */
+    private record Predicate(byte[] key, String coercion) {}
 
     private final JsonLdContext context;
     private final ContextMode mode;
-    private final Map<Node, String> keyCache = new HashMap<>();
-    private final Map<String, String> datatypeCache = new HashMap<>();
+    private final Map<Node, Predicate> predicateCache = new HashMap<>();
+    /** IRI values and classes → their compacted IRI as JSON string bytes; cleared when full. */
+    private final Map<Node, byte[]> iriCache = new HashMap<>();
+    private final Map<String, byte[]> datatypeCache = new HashMap<>();
 
     /** A writer referencing the context by its URL. */
     public StreamingJsonLdWriter(JsonLdContext context) {
@@ -81,16 +98,7 @@ public final class StreamingJsonLdWriter {
      */
     public long write(DatasetGraph dsg, OutputStream out) {
         try (Session s = open(out)) {
-            s.graph(null, dsg.getDefaultGraph().find());
-            Iterator<Node> names = dsg.listGraphNodes();
-            try {
-                while (names.hasNext()) {
-                    Node g = names.next();
-                    s.graph(g, Iter.map(dsg.find(g, Node.ANY, Node.ANY, Node.ANY), Quad::asTriple));
-                }
-            } finally {
-                Iter.close(names);
-            }
+            s.dataset(dsg);
             return s.count();
         }
     }
@@ -114,26 +122,27 @@ public final class StreamingJsonLdWriter {
 
     /** Starts a document on {@code out}; add graphs with {@link Session#graph}, then close it. */
     public Session open(OutputStream out) {
-        return new Session(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        return new Session(new Utf8JsonOutput(out, 1 << 16));
     }
 
     /** One JSON-LD document being written. Closing it ends the document and flushes (it does not close the stream). */
     public final class Session implements AutoCloseable {
-        private final Writer w;
+        private final Utf8JsonOutput w;
         private boolean firstTop = true;
         private long count;
         private final List<Triple> subject = new ArrayList<>();
+        private boolean[] written = new boolean[SCAN_GROUPING_LIMIT];
 
-        private Session(Writer w) {
+        private Session(Utf8JsonOutput w) {
             this.w = w;
             try {
-                w.write("{\n  \"@context\": ");
+                w.text("{\n  \"@context\": ");
                 if (mode == ContextMode.REFERENCE) {
-                    string(context.url());
+                    w.string(context.url());
                 } else {
-                    w.write(embeddedContext());
+                    w.text(embeddedContext());
                 }
-                w.write(",\n  \"@graph\": [");
+                w.text(",\n  \"@graph\": [");
             } catch (IOException e) {
                 throw io(e);
             }
@@ -143,6 +152,43 @@ public final class StreamingJsonLdWriter {
         public long count() { return count; }
 
         /**
+         * Writes every graph of a dataset: the default graph, then the named graphs. The named
+         * graphs of a TDB2 store are read in one pass over its GSPO index ({@link Tdb2Quads}: the
+         * same quads in the same order as graph by graph); other datasets graph by graph.
+         * The caller holds a read transaction when the dataset is transactional.
+         */
+        public void dataset(DatasetGraph dsg) {
+            Tdb2Quads quads = Tdb2Quads.namedGraphs(dsg);
+            if (quads != null) {
+                graph(null, dsg.getDefaultGraph().find());
+                try {
+                    QuadRuns runs = new QuadRuns(quads);
+                    while (runs.hasNextGraph()) {
+                        graph(runs.nextGraph(), runs);
+                    }
+                } finally {
+                    quads.close();
+                }
+                return;
+            }
+            graphByGraph(dsg);
+        }
+
+        /** The default graph, then each named graph with its own {@code find}: for any dataset. */
+        void graphByGraph(DatasetGraph dsg) {
+            graph(null, dsg.getDefaultGraph().find());
+            Iterator<Node> names = dsg.listGraphNodes();
+            try {
+                while (names.hasNext()) {
+                    Node g = names.next();
+                    graph(g, Iter.map(dsg.find(g, Node.ANY, Node.ANY, Node.ANY), Quad::asTriple));
+                }
+            } finally {
+                Iter.close(names);
+            }
+        }
+
+        /**
          * Writes one graph ({@code graphName} {@code null} or the default-graph node for the
          * default graph). Triples should come grouped by subject. The iterator is closed.
          */
@@ -150,24 +196,24 @@ public final class StreamingJsonLdWriter {
             try {
                 if (!triples.hasNext()) return;
                 boolean named = graphName != null && !Quad.isDefaultGraph(graphName);
-                String indent = named ? "      " : "    ";
                 if (named) {
                     topSeparator();
-                    w.write("{\"@id\": ");
-                    string(subjectId(graphName));
-                    w.write(", \"@graph\": [");
+                    w.raw(OPEN_ID);
+                    w.string(subjectId(graphName));
+                    w.raw(OPEN_GRAPH);
                 }
                 boolean first = true;
+                List<Triple> subject = this.subject;
                 while (triples.hasNext()) {
                     Triple t = triples.next();
                     if (!subject.isEmpty() && !subject.get(0).getSubject().equals(t.getSubject())) {
-                        first = node(first, named, indent);
+                        first = node(first, named);
                     }
                     subject.add(t);
                     count++;
                 }
-                node(first, named, indent);
-                if (named) w.write("\n    ]}");
+                node(first, named);
+                if (named) w.raw(END_NAMED_GRAPH);
             } catch (IOException e) {
                 throw io(e);
             } finally {
@@ -176,15 +222,14 @@ public final class StreamingJsonLdWriter {
         }
 
         private void topSeparator() throws IOException {
-            w.write(firstTop ? "\n    " : ",\n    ");
+            w.raw(firstTop ? FIRST_TOP : NEXT_TOP);
             firstTop = false;
         }
 
-        private boolean node(boolean first, boolean named, String indent) throws IOException {
+        private boolean node(boolean first, boolean named) throws IOException {
             if (subject.isEmpty()) return first;
             if (named) {
-                w.write(first ? "\n" : ",\n");
-                w.write(indent);
+                w.raw(first ? FIRST_IN_GRAPH : NEXT_IN_GRAPH);
             } else {
                 topSeparator();
             }
@@ -194,66 +239,126 @@ public final class StreamingJsonLdWriter {
         }
 
         private void writeNode(List<Triple> triples) throws IOException {
-            w.write("{\"@id\": ");
-            string(subjectId(triples.get(0).getSubject()));
+            w.raw(OPEN_ID);
+            w.string(subjectId(triples.get(0).getSubject()));
+            int n = triples.size();
             // @type: IRI classes only; anything else an rdf:type value (not expressible in @type)
             int types = 0;
-            for (Triple t : triples) {
-                if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI()) {
-                    w.write(types++ == 0 ? ", \"@type\": [" : ", ");
-                    string(context.compactIri(t.getObject().getURI()));
+            for (int i = 0; i < n; i++) {
+                Triple t = triples.get(i);
+                if (isClass(t)) {
+                    w.raw(types++ == 0 ? OPEN_TYPES : COMMA);
+                    w.raw(iri(t.getObject()));
                 }
             }
-            if (types > 0) w.write(']');
-            // Other predicates: group all values of a predicate (in index order they are adjacent,
-            // but grouping here keeps non-sorted input compact too).
+            if (types > 0) w.ascii(']');
+            // Other predicates: all values of a predicate under one key, keys in the order of their
+            // first triple (in index order values are adjacent; grouping keeps unsorted input compact).
+            if (n > SCAN_GROUPING_LIMIT) {
+                writeGroupedByMap(triples);
+            } else {
+                writeGroupedByScan(triples, n);
+            }
+            w.ascii('}');
+        }
+
+        private void writeGroupedByScan(List<Triple> triples, int n) throws IOException {
+            boolean[] done = written;
+            java.util.Arrays.fill(done, 0, n, false);
+            for (int i = 0; i < n; i++) {
+                if (done[i]) continue;
+                Triple t = triples.get(i);
+                if (isClass(t)) continue;
+                Node p = t.getPredicate();
+                Predicate pred = predicate(p);
+                int more = 0;
+                for (int j = i + 1; j < n; j++) {
+                    Triple u = triples.get(j);
+                    if (!done[j] && u.getPredicate().equals(p) && !isClass(u)) more++;
+                }
+                w.raw(pred.key());
+                if (more == 0) {
+                    value(t.getObject(), pred.coercion());
+                    continue;
+                }
+                w.ascii('[');
+                value(t.getObject(), pred.coercion());
+                for (int j = i + 1; j < n && more > 0; j++) {
+                    Triple u = triples.get(j);
+                    if (!done[j] && u.getPredicate().equals(p) && !isClass(u)) {
+                        done[j] = true;
+                        more--;
+                        w.raw(COMMA);
+                        value(u.getObject(), pred.coercion());
+                    }
+                }
+                w.ascii(']');
+            }
+        }
+
+        private void writeGroupedByMap(List<Triple> triples) throws IOException {
             Map<Node, List<Node>> byPredicate = new java.util.LinkedHashMap<>();
             for (Triple t : triples) {
-                if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI()) continue;
+                if (isClass(t)) continue;
                 byPredicate.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>(2)).add(t.getObject());
             }
             for (Map.Entry<Node, List<Node>> e : byPredicate.entrySet()) {
-                Node p = e.getKey();
-                JsonLdContext.Term term = p.isURI() ? context.termFor(p.getURI()) : null;
-                w.write(", ");
-                string(key(p, term));
-                w.write(": ");
+                Predicate pred = predicate(e.getKey());
+                w.raw(pred.key());
                 List<Node> values = e.getValue();
-                String coercion = term == null ? null : term.coercion();
                 if (values.size() == 1) {
-                    value(values.get(0), coercion);
+                    value(values.get(0), pred.coercion());
                 } else {
-                    w.write('[');
+                    w.ascii('[');
                     for (int i = 0; i < values.size(); i++) {
-                        if (i > 0) w.write(", ");
-                        value(values.get(i), coercion);
+                        if (i > 0) w.raw(COMMA);
+                        value(values.get(i), pred.coercion());
                     }
-                    w.write(']');
+                    w.ascii(']');
                 }
             }
-            w.write('}');
         }
 
-        private String key(Node p, JsonLdContext.Term term) {
-            String k = keyCache.get(p);
-            if (k == null) {
+        private Predicate predicate(Node p) {
+            Predicate pred = predicateCache.get(p);
+            if (pred == null) {
                 if (!p.isURI()) throw new SijillException(SijillException.Kind.INVALID_DATA, "predicate is not an IRI: " + p);
-                k = term != null ? term.name() : context.compactIri(p.getURI());
-                if (keyCache.size() < CACHE_LIMIT) keyCache.put(p, k);
+                JsonLdContext.Term term = context.termFor(p.getURI());
+                String k = term != null ? term.name() : context.compactIri(p.getURI());
+                byte[] quoted = Utf8JsonOutput.encodeString(k);
+                byte[] key = new byte[quoted.length + 4];
+                key[0] = ',';
+                key[1] = ' ';
+                System.arraycopy(quoted, 0, key, 2, quoted.length);
+                key[key.length - 2] = ':';
+                key[key.length - 1] = ' ';
+                pred = new Predicate(key, term == null ? null : term.coercion());
+                if (predicateCache.size() < CACHE_LIMIT) predicateCache.put(p, pred);
             }
-            return k;
+            return pred;
+        }
+
+        /** @return the compacted IRI of an IRI node as a JSON string */
+        private byte[] iri(Node o) {
+            byte[] b = iriCache.get(o);
+            if (b == null) {
+                b = Utf8JsonOutput.encodeString(context.compactIri(o.getURI()));
+                if (iriCache.size() >= CACHE_LIMIT) iriCache.clear();
+                iriCache.put(o, b);
+            }
+            return b;
         }
 
         private void value(Node o, String coercion) throws IOException {
             if (o.isURI() || o.isBlank()) {
-                String id = o.isURI() ? context.compactIri(o.getURI()) : blankId(o);
-                if ("@id".equals(coercion)) {
-                    string(id);
+                boolean bare = "@id".equals(coercion);
+                if (!bare) w.raw(OPEN_ID);
+                if (o.isURI()) {
+                    w.raw(iri(o));
                 } else {
-                    w.write("{\"@id\": ");
-                    string(id);
-                    w.write('}');
+                    w.string(blankId(o));
                 }
+                if (!bare) w.ascii('}');
                 return;
             }
             if (!o.isLiteral()) {
@@ -262,37 +367,37 @@ public final class StreamingJsonLdWriter {
             String lex = o.getLiteralLexicalForm();
             String lang = o.getLiteralLanguage();
             if (lang != null && !lang.isEmpty()) {
-                w.write("{\"@value\": ");
-                string(lex);
-                w.write(", \"@language\": ");
-                string(lang);
+                w.raw(OPEN_VALUE);
+                w.string(lex);
+                w.raw(LANGUAGE);
+                w.string(lang);
                 if (o.getLiteralBaseDirection() != null) {
-                    w.write(", \"@direction\": ");
-                    string(o.getLiteralBaseDirection().direction());
+                    w.raw(DIRECTION);
+                    w.string(o.getLiteralBaseDirection().direction());
                 }
-                w.write('}');
+                w.ascii('}');
                 return;
             }
             String dt = o.getLiteralDatatypeURI();
             if (coercion == null ? XSD_STRING.equals(dt) : coercion.equals(dt)) {
-                string(lex);
+                w.string(lex);
             } else if (XSD_STRING.equals(dt)) {
-                w.write("{\"@value\": ");
-                string(lex);
-                w.write('}');
+                w.raw(OPEN_VALUE);
+                w.string(lex);
+                w.ascii('}');
             } else {
-                w.write("{\"@value\": ");
-                string(lex);
-                w.write(", \"@type\": ");
-                string(datatype(dt));
-                w.write('}');
+                w.raw(OPEN_VALUE);
+                w.string(lex);
+                w.raw(TYPE);
+                w.raw(datatype(dt));
+                w.ascii('}');
             }
         }
 
-        private String datatype(String dt) {
-            String c = datatypeCache.get(dt);
+        private byte[] datatype(String dt) {
+            byte[] c = datatypeCache.get(dt);
             if (c == null) {
-                c = context.compactIri(dt);
+                c = Utf8JsonOutput.encodeString(context.compactIri(dt));
                 if (datatypeCache.size() < CACHE_LIMIT) datatypeCache.put(dt, c);
             }
             return c;
@@ -304,19 +409,66 @@ public final class StreamingJsonLdWriter {
             throw new SijillException(SijillException.Kind.INVALID_DATA, "subject or graph name is not an IRI or blank node: " + n);
         }
 
-        private void string(String s) throws IOException {
-            JsonStrings.write(w, s);
-        }
-
         @Override
         public void close() {
             try {
-                if (!subject.isEmpty()) node(true, false, "    ");
-                w.write(firstTop ? "]\n}\n" : "\n  ]\n}\n");
+                if (!subject.isEmpty()) node(true, false);
+                w.text(firstTop ? "]\n}\n" : "\n  ]\n}\n");
                 w.flush();
             } catch (IOException e) {
                 throw io(e);
             }
+        }
+    }
+
+    private static boolean isClass(Triple t) {
+        return t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI();
+    }
+
+    /**
+     * The quads of one pass, cut into runs of the same graph: {@link #nextGraph} starts the next
+     * run, and the run itself is an iterator of its triples that stops where the graph changes.
+     * Closing a run does not close the quads.
+     */
+    private static final class QuadRuns implements Iterator<Triple>, org.apache.jena.atlas.lib.Closeable {
+        private final Iterator<Quad> quads;
+        private Quad pending;
+        private Node graph;
+
+        QuadRuns(Iterator<Quad> quads) {
+            this.quads = quads;
+        }
+
+        boolean hasNextGraph() {
+            while (pending != null && graph != null && pending.getGraph().equals(graph)) {
+                pending = quads.hasNext() ? quads.next() : null;  // the rest of a run not read
+            }
+            if (pending == null && quads.hasNext()) pending = quads.next();
+            return pending != null;
+        }
+
+        Node nextGraph() {
+            graph = pending.getGraph();
+            return graph;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (pending == null && quads.hasNext()) pending = quads.next();
+            return pending != null && pending.getGraph().equals(graph);
+        }
+
+        @Override
+        public Triple next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            Triple t = pending.asTriple();
+            pending = null;
+            return t;
+        }
+
+        @Override
+        public void close() {
+            // the quads are closed by whoever opened them
         }
     }
 

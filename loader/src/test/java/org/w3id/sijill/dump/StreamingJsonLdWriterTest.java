@@ -136,6 +136,52 @@ class StreamingJsonLdWriterTest {
     }
 
     @Test
+    void onePassOverTheStoreWritesTheSameBytesAsGraphByGraph() throws Exception {
+        long graphs = Txn.calculateRead(store, () -> org.apache.jena.atlas.iterator.Iter.count(store.listGraphNodes()));
+        assertTrue(graphs >= 2, "hard cases: the graph order is only tested with several named graphs, found " + graphs);
+        ByteArrayOutputStream byGraph = new ByteArrayOutputStream();
+        StreamingJsonLdWriter w = new StreamingJsonLdWriter(JsonLdContext.published());
+        Txn.executeRead(store, () -> {
+            try (StreamingJsonLdWriter.Session s = w.open(byGraph)) {
+                s.graphByGraph(store);
+            }
+        });
+        assertEquals(byGraph.toString(StandardCharsets.UTF_8), text);
+    }
+
+    @Test
+    void predicatesInterleavedWithinASubjectAreGroupedInFirstSeenOrder() throws Exception {
+        String ns = "https://w3id.org/sijill/ontology#";
+        org.apache.jena.graph.Node rdfType = org.apache.jena.vocabulary.RDF.Nodes.type;
+        for (int size : new int[] {6, 400}) {   // below and above the scan-grouping limit
+            java.util.List<org.apache.jena.graph.Triple> triples = new java.util.ArrayList<>();
+            org.apache.jena.graph.Node s = NodeFactory.createURI("https://w3id.org/sijill/id/x");
+            for (int i = 0; i < size; i++) {
+                org.apache.jena.graph.Node p = NodeFactory.createURI(ns + (i % 3 == 0 ? "b" : i % 3 == 1 ? "a" : "c"));
+                triples.add(org.apache.jena.graph.Triple.create(s, p, NodeFactory.createLiteralString("v" + i)));
+                if (i == 1) triples.add(org.apache.jena.graph.Triple.create(s, rdfType, NodeFactory.createLiteralString("a literal type")));
+                if (i == 2) triples.add(org.apache.jena.graph.Triple.create(s, rdfType, NodeFactory.createURI(ns + "Law")));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StreamingJsonLdWriter.Session session = new StreamingJsonLdWriter(JsonLdContext.published()).open(out)) {
+                session.graph(null, triples.iterator());
+            }
+            String json = out.toString(StandardCharsets.UTF_8);
+            int b = json.indexOf("\"sijill:b\": [\"v0\", \"v3\"");
+            int a = json.indexOf("\"sijill:a\": [\"v1\", \"v4\"");
+            int type = json.indexOf("\"rdf:type\": \"a literal type\"");
+            int c = json.indexOf("\"sijill:c\": [\"v2\", \"v5\"");
+            assertTrue(json.contains("\"@type\": [\"sijill:Law\"]") && b > 0 && a > b && type > a && c > type, size + ": " + json);
+            assertEquals(1, json.split("\"sijill:a\"", -1).length - 1, size + ": one key per predicate");
+            DatasetGraph expected = DatasetGraphFactory.createTxnMem();
+            triples.forEach(t -> expected.getDefaultGraph().add(t));
+            Path file = tmp.resolve("interleaved-" + size + ".jsonld");
+            Files.writeString(file, json);
+            JsonLdReaders.assertIsomorphic(expected, JsonLdReaders.jena(file), "interleaved predicates, " + size + " triples");
+        }
+    }
+
+    @Test
     void iriWhoseSchemeIsAContextTermIsRefused() {
         DatasetGraph mem = DatasetGraphFactory.createTxnMem();
         mem.getDefaultGraph().add(NodeFactory.createURI("http://example.org/s"), NodeFactory.createURI("http://example.org/p"),
