@@ -72,7 +72,11 @@ class LinkedDataTest {
         String etag = r.headers().firstValue("ETag").orElseThrow();
         String lastModified = r.headers().firstValue("Last-Modified").orElseThrow();
         assertTrue(etag.contains(TestStores.RELEASE), etag);
-        assertEquals("Mon, 23 Nov 2026 10:00:00 GMT", lastModified);
+        // the later of the release's build (2026-11-23T10:00:00Z) and the code's
+        java.time.Instant code = org.w3id.sijill.server.SoftwareBuild.current().built();
+        java.time.Instant release = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).format(
+                (code.isAfter(release) ? code : release).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(java.time.ZoneOffset.UTC)), lastModified);
         assertTrue(r.headers().firstValue("Cache-Control").orElse("").matches("public, max-age=\\d+"));
 
         HttpResponse<String> inm = TestServer.get("data/country/LB.ttl", "If-None-Match", etag);
@@ -89,6 +93,24 @@ class LinkedDataTest {
         assertEquals(304, TestServer.get("ontology", "Accept", "text/turtle", "If-None-Match", o.headers().firstValue("ETag").orElseThrow()).statusCode());
         HttpResponse<String> sd = TestServer.get("sparql");
         assertEquals(304, TestServer.get("sparql", "If-None-Match", sd.headers().firstValue("ETag").orElseThrow()).statusCode());
+    }
+
+    /**
+     * A page or description is made by the code from the release: the same release served by
+     * another build of the code is another representation, so a copy cached from the old build is
+     * not confirmed with a 304 (before, tags named the release only, and browsers kept old pages).
+     */
+    @Test
+    void aCopyCachedFromAnotherBuildOfTheCodeIsNotConfirmed() {
+        HttpResponse<String> r = TestServer.get("data/country/LB.ttl");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        String stamp = org.w3id.sijill.server.SoftwareBuild.current().stamp();
+        assertTrue(etag.contains(TestStores.RELEASE + "-" + stamp + "-"), "the tag names the release and the code's build: " + etag);
+        String olderBuild = etag.replace("-" + stamp + "-", "-c0-");
+        assertEquals(200, TestServer.get("data/country/LB.ttl", "If-None-Match", olderBuild).statusCode());
+        String releaseOnly = etag.replace("-" + stamp + "-", "-");
+        assertEquals(200, TestServer.get("data/country/LB.ttl", "If-None-Match", releaseOnly).statusCode());
+        assertEquals(304, TestServer.get("data/country/LB.ttl", "If-None-Match", etag).statusCode());
     }
 
     @Test

@@ -268,7 +268,7 @@ public final class DatasetDescriptionModule implements FusekiModule {
                 g = describe(base, c, stats.get());
                 cache.put(key, g);
             }
-            String etag = "\"" + c.release() + "-" + site.release().id() + "-" + chosen.replace('/', '_').replace('+', '_') + "\"";
+            String etag = "\"" + c.release() + "-" + site.release().id() + "-" + org.w3id.sijill.server.SoftwareBuild.current().stamp() + "-" + chosen.replace('/', '_').replace('+', '_') + "\"";
             if (HttpCaching.notModified(request, response, etag, site.maxAge())) return;
             switch (chosen) {
                 case HTML -> DatasetPage.render(request, response, c, g, site);

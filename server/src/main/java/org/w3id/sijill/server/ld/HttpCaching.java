@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.time.Instant;
 import org.w3id.sijill.server.Release;
+import org.w3id.sijill.server.SoftwareBuild;
 
 /**
- * Cache validators tied to the data release: {@code ETag} {@code "{release}-{variant}"},
- * {@code Last-Modified} the release's build time, {@code Cache-Control: public, max-age=…}, and
+ * Cache validators tied to the data release and the code that renders it: {@code ETag}
+ * {@code "{release}-{code build}-{variant}"}, {@code Last-Modified} the later of the release's and
+ * the code's build time, {@code Cache-Control: public, max-age=…}, and
  * the conditional-request check ({@code If-None-Match} first, else {@code If-Modified-Since}).
  * Pages and data use it alike.
  *
@@ -39,8 +41,19 @@ public final class HttpCaching {
      * @return the strong entity tag, quoted
      */
     public String etag(String variant) {
+        return etag(current.get(), variant);
+    }
+
+    /** The tag names the release, the build of the code that renders it, and the variant. */
+    private static String etag(Release release, String variant) {
         String v = variant.replaceAll("[^A-Za-z0-9._-]", "_");
-        return "\"" + current.get().id() + "-" + v + "\"";
+        return "\"" + release.id() + "-" + SoftwareBuild.current().stamp() + "-" + v + "\"";
+    }
+
+    /** @return the later of the release's build and the code's build: either changes the representation */
+    private static Instant lastModified(Release release) {
+        Instant code = SoftwareBuild.current().built();
+        return code.isAfter(release.built()) ? code : release.built();
     }
 
     /**
@@ -51,10 +64,10 @@ public final class HttpCaching {
      */
     public boolean notModified(HttpServletRequest request, HttpServletResponse response, String variant) {
         Release release = current.get();
-        String v = variant.replaceAll("[^A-Za-z0-9._-]", "_");
-        String etag = "\"" + release.id() + "-" + v + "\"";
+        String etag = etag(release, variant);
+        Instant modified = lastModified(release);
         response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", release.built().toEpochMilli());
+        response.setDateHeader("Last-Modified", modified.toEpochMilli());
         response.setHeader("Cache-Control", "public, max-age=" + maxAge.toSeconds());
         String inm = request.getHeader("If-None-Match");
         if (inm != null) {
@@ -70,7 +83,7 @@ public final class HttpCaching {
         } catch (IllegalArgumentException e) {
             return false;  // unparseable date: RFC 9110 says ignore the header
         }
-        if (ims >= 0 && !release.built().isAfter(Instant.ofEpochMilli(ims))) {
+        if (ims >= 0 && !modified.isAfter(Instant.ofEpochMilli(ims))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
