@@ -26,6 +26,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
@@ -38,6 +39,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
@@ -188,7 +191,7 @@ public final class StoreBuilder {
                     .setNsPrefixes(ontoGraph.getPrefixMapping()).setNsPrefixes(shapesGraph.getPrefixMapping());
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
-            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(d.getUnionGraph()));
+            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024)));
 
             progress.stage("building the text index", 0);
             TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
@@ -199,8 +202,11 @@ public final class StoreBuilder {
             TDBInternal.expel(dsg);
             dsg = null;
             writeRelease(temp.resolve(RELEASE_FILE), report, digest);
+            progress.stage("writing dumps and descriptions", 0);
             beforePublish.accept(temp);
+            progress.stage("publishing", 0);
             layout.publish(temp, release);
+            progress.endStage();
         } catch (RuntimeException e) {
             progress.endStage();
             if (dsg != null) TDBInternal.expel(dsg, true);
@@ -217,12 +223,27 @@ public final class StoreBuilder {
     private static Counts load(DatasetGraph dsg, Path sources, Graph ontoGraph, DocumentRegister documents, ExternalSourceRegister external,
                                SourceRegistry registry, Map<TableDefinition, List<ValidRow>> tables, long quotes, SubclassClosure closure,
                                ProgressListener progress) {
-        return Txn.calculateWrite(dsg, () -> {
-            StreamRDF out = StreamRDFLib.dataset(dsg);
-            Node ontologyGraph = NodeFactory.createURI(ONTOLOGY_GRAPH);
+        Node ontologyGraph = NodeFactory.createURI(ONTOLOGY_GRAPH);
+        Set<Quad> register = new HashSet<>();
+        StatementWriter statements = new StatementWriter();
+        int rows = tables.values().stream().mapToInt(List::size).sum();
+        long inferred;
+        // what the rows give goes through TDB2's bulk loader (the one tdb2.tdbloader uses on an empty
+        // store: nodes first, then each index built in one sorted pass), not quad by quad into the indexes
+        DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
+        loader.startBulk();
+        try {
+            StreamRDF bulk = loader.stream();
+            SubclassClosure.Collector types = closure.collector(ontologyGraph);
+            StreamRDF out = new StreamRDFWrapper(bulk) {
+                @Override
+                public void quad(Quad q) {
+                    types.accept(q);
+                    super.quad(q);
+                }
+            };
             progress.stage("loading ontology and registers", 0);
             ontoGraph.find().forEach(t -> out.quad(Quad.create(ontologyGraph, t)));
-            Set<Quad> register = new HashSet<>();
             StreamRDF recording = new StreamRDFWrapper(out) {
                 @Override
                 public void quad(Quad q) {
@@ -232,12 +253,10 @@ public final class StoreBuilder {
             };
             documents.write(recording);
             external.write(recording);
-            int rows = tables.values().stream().mapToInt(List::size).sum();
             progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
             Set<Node> iriProperties = new HashSet<>();
             ontoGraph.find(Node.ANY, RDF.type.asNode(), OWL.ObjectProperty.asNode()).forEach(t -> iriProperties.add(t.getSubject()));
-            StatementWriter statements = new StatementWriter();
             RowAttribution attribution = new RowAttribution(registry);
             for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
                 RowMapper mapper = new RowMapper(t.getKey(), iriProperties);
@@ -259,13 +278,42 @@ public final class StoreBuilder {
                 }
             }
             progress.stage("subclass closure", 0);
-            long inferred = closure.apply(dsg, ontologyGraph, q -> statements.derived(q, DerivationMethod.SUBCLASS_CLOSURE, out));
+            // the closure of the types streamed so far (the derived statements' own types are not closed, as before)
+            inferred = types.apply(q -> {
+                bulk.quad(q);
+                statements.derived(q, DerivationMethod.SUBCLASS_CLOSURE, bulk);
+            });
+            progress.stage("writing the TDB2 indexes", 0);
+            loader.finishBulk();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        return Txn.calculateWrite(dsg, () -> {
+            StreamRDF out = StreamRDFLib.dataset(dsg);
             progress.stage("gazetteer", 0);
             long mentions = Gazetteer.fromData(dsg, ontologyGraph).apply(dsg, q -> statements.derived(q, DerivationMethod.GAZETTEER, out));
             progress.stage("checking statement provenance", 0);
             ProvenanceCheck.Counts checked = new ProvenanceCheck(register).run(dsg, ontologyGraph);
+            progress.stage("committing the store", 0);
             return new Counts(rows, quotes, inferred, mentions, checked);
         });
+    }
+
+    /**
+     * The union of the named graphs for SHACL validation: a copy in memory when it has at most
+     * {@code limit} triples, else the store's own union graph. The validator looks up the values of
+     * every focus node many times over; in memory each is a hash look-up, in TDB2 a B+tree descent
+     * with the nodes decoded (at 10^4 synthetic rows the validation took most of the build). The
+     * limit keeps the copy within a fraction of the heap (about 1 kB per triple allowed).
+     */
+    static Graph unionForValidation(DatasetGraph dsg, long limit) {
+        Graph copy = GraphFactory.createGraphMem();
+        for (var it = dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+            copy.add(it.next().asTriple());
+            if (copy.size() > limit) return dsg.getUnionGraph();
+        }
+        return copy;
     }
 
     /** @return {@code tables/x.csv:12}: the row's file relative to the sources folder, and its line */
