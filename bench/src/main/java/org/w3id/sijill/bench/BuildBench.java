@@ -40,7 +40,21 @@ public final class BuildBench {
     private BuildBench() {}
 
     /** One timed run. */
-    private record Run(long size, int round, String what, double seconds, String load, Map<String, Long> stagesMs, String note) {}
+    private record Run(long size, int round, String what, double seconds, double cpuSeconds, String load, Map<String, Long> stagesMs, String note) {}
+
+    private static final Pattern CPU = Pattern.compile("^bench-cpu ([0-9.]+) ([0-9.]+)$");
+
+    /** The command run under /usr/bin/time, which prints the process's user and system CPU seconds. */
+    private static List<String> timed(String... command) {
+        List<String> c = new ArrayList<>(List.of("/usr/bin/time", "-f", "bench-cpu %U %S"));
+        c.addAll(List.of(command));
+        return c;
+    }
+
+    private static double cpu(String line, double sofar) {
+        Matcher m = CPU.matcher(line);
+        return m.matches() ? Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)) : sofar;
+    }
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]).toAbsolutePath();
@@ -89,18 +103,20 @@ public final class BuildBench {
         // what ./sijill does once its jar is current: java -jar with SIJILL_HOME (a copied jar may be given, so
         // that editing the code during a run does not make ./sijill rebuild it in the middle of the benchmark)
         String jar = System.getenv().getOrDefault("BUILD_JAR", home.resolve("server/target/sijill.jar").toString());
-        ProcessBuilder pb = new ProcessBuilder("java", HEAP, "-jar", jar, "build", "--sources", sources.toString(),
-                "--store", store.toString(), "--keep", "1").redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(timed("java", HEAP, "-jar", jar, "build", "--sources", sources.toString(),
+                "--store", store.toString(), "--keep", "1")).redirectErrorStream(true);
         pb.environment().put("SIJILL_HOME", home.toString());
         String load = load();
         long t0 = System.nanoTime();
         Process p = pb.start();
         Map<String, Long> stages = new LinkedHashMap<>();
+        double cpu = Double.NaN;
         List<String> tail = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 Matcher m = STAGE.matcher(line);
                 if (m.matches()) stages.merge(m.group(1).replaceAll("\\d+", "N"), Long.parseLong(m.group(2)), Long::sum);
+                cpu = cpu(line, cpu);
                 tail.add(line);
                 if (tail.size() > 40) tail.remove(0);
             }
@@ -108,20 +124,22 @@ public final class BuildBench {
         int rc = p.waitFor();
         double s = secs(t0);
         if (rc != 0) throw new IllegalStateException("sijill build failed (" + rc + "):\n" + String.join("\n", tail));
-        return new Run(size, round, "sijill build", s, load, stages, "");
+        return new Run(size, round, "sijill build", s, cpu, load, stages, "");
     }
 
     private static Run tdbloader(String cp, Path tdb, Path nq, long size, int round) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("java", HEAP, "-cp", cp, "tdb2.tdbloader", "--loc", tdb.toString(), nq.toString())
+        ProcessBuilder pb = new ProcessBuilder(timed("java", HEAP, "-cp", cp, "tdb2.tdbloader", "--loc", tdb.toString(), nq.toString()))
                 .redirectErrorStream(true);
         String load = load();
         long t0 = System.nanoTime();
         Process p = pb.start();
         String last = "";
+        double cpu = Double.NaN;
         List<String> tail = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.contains("Finished")) last = line.replaceAll("^.*?(Finished)", "$1");
+                cpu = cpu(line, cpu);
                 tail.add(line);
                 if (tail.size() > 40) tail.remove(0);
             }
@@ -129,7 +147,7 @@ public final class BuildBench {
         int rc = p.waitFor();
         double s = secs(t0);
         if (rc != 0) throw new IllegalStateException("tdb2.tdbloader failed (" + rc + "):\n" + String.join("\n", tail));
-        return new Run(size, round, "tdb2.tdbloader", s, load, Map.of(), last);
+        return new Run(size, round, "tdb2.tdbloader", s, cpu, load, Map.of(), last);
     }
 
     /** Writes every quad of the store at {@code store} as N-Quads. @return the number of quads */
@@ -150,9 +168,9 @@ public final class BuildBench {
     private static String table(long size, long quads, List<Run> runs) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%n### %,d synthetic rows (%,d quads in the store)%n%n", size, quads));
-        b.append("| round | command | seconds | load (1 min) | notes |\n|---:|---|---:|---:|---|\n");
+        b.append("| round | command | wall s | CPU s (user+sys) | load (1 min) at start | notes |\n|---:|---|---:|---:|---:|---|\n");
         for (Run r : runs) {
-            b.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %s | %s |%n", r.round(), r.what(), r.seconds(), r.load(), r.note()));
+            b.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %s | %s |%n", r.round(), r.what(), r.seconds(), r.cpuSeconds(), r.load(), r.note()));
         }
         List<Run> builds = runs.stream().filter(r -> r.what().equals("sijill build")).toList();
         List<Run> loads = runs.stream().filter(r -> !r.what().equals("sijill build")).toList();
@@ -168,9 +186,10 @@ public final class BuildBench {
         for (int i = 0; i < Math.min(builds.size(), loads.size()); i++) {
             Run bu = builds.get(i), lo = loads.get(i);
             double after = bu.stagesMs().entrySet().stream().filter(e -> afterStore(e.getKey())).mapToLong(Map.Entry::getValue).sum() / 1000.0;
-            b.append(String.format(Locale.ROOT, "Round %d: whole build %.1f s / tdbloader %.1f s = **%.2f×**; build up to the validated TDB2 store "
-                    + "(without the text index, dumps and descriptions: %.1f s) %.1f s = **%.2f×**%n%n",
-                    bu.round(), bu.seconds(), lo.seconds(), bu.seconds() / lo.seconds(), after, bu.seconds() - after, (bu.seconds() - after) / lo.seconds()));
+            b.append(String.format(Locale.ROOT, "Round %d, wall: whole build %.1f s / tdbloader %.1f s = **%.2f×**; build up to the validated TDB2 store "
+                    + "(without the text index, dumps and descriptions: %.1f s) %.1f s = **%.2f×**. CPU: whole build %.1f s / tdbloader %.1f s = **%.2f×**%n%n",
+                    bu.round(), bu.seconds(), lo.seconds(), bu.seconds() / lo.seconds(), after, bu.seconds() - after, (bu.seconds() - after) / lo.seconds(),
+                    bu.cpuSeconds(), lo.cpuSeconds(), bu.cpuSeconds() / lo.cpuSeconds()));
         }
         return b.toString();
     }
@@ -181,7 +200,7 @@ public final class BuildBench {
     }
 
     private static void print(Run r) {
-        System.err.printf(Locale.ROOT, "bench: %,d rows round %d %s: %.1f s (load %s) %s %s%n", r.size(), r.round(), r.what(), r.seconds(),
+        System.err.printf(Locale.ROOT, "bench: %,d rows round %d %s: %.1f s, CPU %.1f s (load %s) %s %s%n", r.size(), r.round(), r.what(), r.seconds(), r.cpuSeconds(),
                 r.load(), r.note(), r.stagesMs().isEmpty() ? "" : r.stagesMs());
     }
 

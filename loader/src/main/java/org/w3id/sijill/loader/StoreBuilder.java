@@ -191,13 +191,19 @@ public final class StoreBuilder {
                     .setNsPrefixes(ontoGraph.getPrefixMapping()).setNsPrefixes(shapesGraph.getPrefixMapping());
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
-            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024)));
+            long[] distinctTriples = {-1};
+            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> {
+                Graph copy = unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024);
+                if (copy == null) return shapeValidator.validate(d.getUnionGraph());
+                distinctTriples[0] = copy.size(); // the distinct triples of the named graphs, which the report counts
+                return shapeValidator.validate(copy);
+            });
 
             progress.stage("building the text index", 0);
             TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
 
             progress.stage("counting", 0);
-            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));
+            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome, distinctTriples[0]));
             progress.endStage();
             TDBInternal.expel(dsg);
             dsg = null;
@@ -302,7 +308,7 @@ public final class StoreBuilder {
 
     /**
      * The union of the named graphs for SHACL validation: a copy in memory when it has at most
-     * {@code limit} triples, else the store's own union graph. The validator looks up the values of
+     * {@code limit} triples, else null (validate the store's own union graph). The validator looks up the values of
      * every focus node many times over; in memory each is a hash look-up, in TDB2 a B+tree descent
      * with the nodes decoded (at 10^4 synthetic rows the validation took most of the build). The
      * limit keeps the copy within a fraction of the heap (about 1 kB per triple allowed).
@@ -311,7 +317,7 @@ public final class StoreBuilder {
         Graph copy = GraphFactory.createGraphMem();
         for (var it = dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
             copy.add(it.next().asTriple());
-            if (copy.size() > limit) return dsg.getUnionGraph();
+            if (copy.size() > limit) return null;
         }
         return copy;
     }
@@ -324,7 +330,7 @@ public final class StoreBuilder {
     }
 
     private static BuildReport report(DatasetGraph dsg, Path store, String release, Instant built, DocumentRegister documents,
-                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome) {
+                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome, long knownTriples) {
         Map<String, Long> perGraph = new TreeMap<>();
         long quads = 0;
         for (Node g : (Iterable<Node>) () -> dsg.listGraphNodes()) {
@@ -332,7 +338,7 @@ public final class StoreBuilder {
             perGraph.put(g.getURI(), n);
             quads += n;
         }
-        long triples = count(dsg, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }");
+        long triples = knownTriples >= 0 ? knownTriples : count(dsg, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }");
         Map<String, Long> perClass = new LinkedHashMap<>();
         String q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } FILTER(?g != <" + ONTOLOGY_GRAPH + ">)"
                 + " FILTER(STRSTARTS(STR(?c), \"" + SIJILL.NS + "\")) } GROUP BY ?c ORDER BY ?c";
