@@ -62,9 +62,11 @@ import org.w3id.sijill.vocab.SIJILL;
  *   row triples (with provenance) into the source's graph, each with its reified statement
  *   (source, row, evidence; {@link org.w3id.sijill.provenance.StatementWriter}); names a document
  *   does not contain in display-name columns go to the editors' graph ({@link RowAttribution});
- *   then the subclass closure and the gazetteer's mentions, as derived statements; then the
+ *   then the subclass closure (computed from the streamed quads), all of it through TDB2's phased
+ *   bulk loader; then the gazetteer's mentions, as derived statements, and the
  *   statement-provenance check ({@link org.w3id.sijill.provenance.ProvenanceCheck});</li>
- *   <li>validates the union of all graphs with the SHACL shapes;</li>
+ *   <li>validates the union of all graphs with the SHACL shapes (on a copy in memory when it fits
+ *   in a fraction of the heap);</li>
  *   <li>writes the full-text search index into the new store folder ({@code text-index/},
  *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step;</li>
  *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
