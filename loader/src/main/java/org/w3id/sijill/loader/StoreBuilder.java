@@ -26,6 +26,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
@@ -38,6 +39,8 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
@@ -59,9 +62,11 @@ import org.w3id.sijill.vocab.SIJILL;
  *   row triples (with provenance) into the source's graph, each with its reified statement
  *   (source, row, evidence; {@link org.w3id.sijill.provenance.StatementWriter}); names a document
  *   does not contain in display-name columns go to the editors' graph ({@link RowAttribution});
- *   then the subclass closure and the gazetteer's mentions, as derived statements; then the
+ *   then the subclass closure (computed from the streamed quads), all of it through TDB2's phased
+ *   bulk loader; then the gazetteer's mentions, as derived statements, and the
  *   statement-provenance check ({@link org.w3id.sijill.provenance.ProvenanceCheck});</li>
- *   <li>validates the union of all graphs with the SHACL shapes;</li>
+ *   <li>validates the union of all graphs with the SHACL shapes (on a copy in memory when it fits
+ *   in a fraction of the heap);</li>
  *   <li>writes the full-text search index into the new store folder ({@code text-index/},
  *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step;</li>
  *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
@@ -188,19 +193,28 @@ public final class StoreBuilder {
                     .setNsPrefixes(ontoGraph.getPrefixMapping()).setNsPrefixes(shapesGraph.getPrefixMapping());
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
-            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> shapeValidator.validate(d.getUnionGraph()));
+            long[] distinctTriples = {-1};
+            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> {
+                Graph copy = unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024);
+                if (copy == null) return shapeValidator.validate(d.getUnionGraph());
+                distinctTriples[0] = copy.size(); // the distinct triples of the named graphs, which the report counts
+                return shapeValidator.validate(copy);
+            });
 
             progress.stage("building the text index", 0);
             TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
 
             progress.stage("counting", 0);
-            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome));
+            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome, distinctTriples[0]));
             progress.endStage();
             TDBInternal.expel(dsg);
             dsg = null;
             writeRelease(temp.resolve(RELEASE_FILE), report, digest);
+            progress.stage("writing dumps and descriptions", 0);
             beforePublish.accept(temp);
+            progress.stage("publishing", 0);
             layout.publish(temp, release);
+            progress.endStage();
         } catch (RuntimeException e) {
             progress.endStage();
             if (dsg != null) TDBInternal.expel(dsg, true);
@@ -217,12 +231,27 @@ public final class StoreBuilder {
     private static Counts load(DatasetGraph dsg, Path sources, Graph ontoGraph, DocumentRegister documents, ExternalSourceRegister external,
                                SourceRegistry registry, Map<TableDefinition, List<ValidRow>> tables, long quotes, SubclassClosure closure,
                                ProgressListener progress) {
-        return Txn.calculateWrite(dsg, () -> {
-            StreamRDF out = StreamRDFLib.dataset(dsg);
-            Node ontologyGraph = NodeFactory.createURI(ONTOLOGY_GRAPH);
+        Node ontologyGraph = NodeFactory.createURI(ONTOLOGY_GRAPH);
+        Set<Quad> register = new HashSet<>();
+        StatementWriter statements = new StatementWriter();
+        int rows = tables.values().stream().mapToInt(List::size).sum();
+        long inferred;
+        // what the rows give goes through TDB2's bulk loader (the one tdb2.tdbloader uses on an empty
+        // store: nodes first, then each index built in one sorted pass), not quad by quad into the indexes
+        DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
+        loader.startBulk();
+        try {
+            StreamRDF bulk = loader.stream();
+            SubclassClosure.Collector types = closure.collector(ontologyGraph);
+            StreamRDF out = new StreamRDFWrapper(bulk) {
+                @Override
+                public void quad(Quad q) {
+                    types.accept(q);
+                    super.quad(q);
+                }
+            };
             progress.stage("loading ontology and registers", 0);
             ontoGraph.find().forEach(t -> out.quad(Quad.create(ontologyGraph, t)));
-            Set<Quad> register = new HashSet<>();
             StreamRDF recording = new StreamRDFWrapper(out) {
                 @Override
                 public void quad(Quad q) {
@@ -232,12 +261,10 @@ public final class StoreBuilder {
             };
             documents.write(recording);
             external.write(recording);
-            int rows = tables.values().stream().mapToInt(List::size).sum();
             progress.stage("mapping " + tables.size() + " tables", rows);
             ProvenanceWriter provenance = new ProvenanceWriter();
             Set<Node> iriProperties = new HashSet<>();
             ontoGraph.find(Node.ANY, RDF.type.asNode(), OWL.ObjectProperty.asNode()).forEach(t -> iriProperties.add(t.getSubject()));
-            StatementWriter statements = new StatementWriter();
             RowAttribution attribution = new RowAttribution(registry);
             for (Map.Entry<TableDefinition, List<ValidRow>> t : tables.entrySet()) {
                 RowMapper mapper = new RowMapper(t.getKey(), iriProperties);
@@ -259,13 +286,42 @@ public final class StoreBuilder {
                 }
             }
             progress.stage("subclass closure", 0);
-            long inferred = closure.apply(dsg, ontologyGraph, q -> statements.derived(q, DerivationMethod.SUBCLASS_CLOSURE, out));
+            // the closure of the types streamed so far (the derived statements' own types are not closed, as before)
+            inferred = types.apply(q -> {
+                bulk.quad(q);
+                statements.derived(q, DerivationMethod.SUBCLASS_CLOSURE, bulk);
+            });
+            progress.stage("writing the TDB2 indexes", 0);
+            loader.finishBulk();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        return Txn.calculateWrite(dsg, () -> {
+            StreamRDF out = StreamRDFLib.dataset(dsg);
             progress.stage("gazetteer", 0);
             long mentions = Gazetteer.fromData(dsg, ontologyGraph).apply(dsg, q -> statements.derived(q, DerivationMethod.GAZETTEER, out));
             progress.stage("checking statement provenance", 0);
             ProvenanceCheck.Counts checked = new ProvenanceCheck(register).run(dsg, ontologyGraph);
+            progress.stage("committing the store", 0);
             return new Counts(rows, quotes, inferred, mentions, checked);
         });
+    }
+
+    /**
+     * The union of the named graphs for SHACL validation: a copy in memory when it has at most
+     * {@code limit} triples, else null (validate the store's own union graph). The validator looks up the values of
+     * every focus node many times over; in memory each is a hash look-up, in TDB2 a B+tree descent
+     * with the nodes decoded (at 10^4 synthetic rows the validation took most of the build). The
+     * limit keeps the copy within a fraction of the heap (about 1 kB per triple allowed).
+     */
+    static Graph unionForValidation(DatasetGraph dsg, long limit) {
+        Graph copy = GraphFactory.createGraphMem();
+        for (var it = dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+            copy.add(it.next().asTriple());
+            if (copy.size() > limit) return null;
+        }
+        return copy;
     }
 
     /** @return {@code tables/x.csv:12}: the row's file relative to the sources folder, and its line */
@@ -276,7 +332,7 @@ public final class StoreBuilder {
     }
 
     private static BuildReport report(DatasetGraph dsg, Path store, String release, Instant built, DocumentRegister documents,
-                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome) {
+                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome, long knownTriples) {
         Map<String, Long> perGraph = new TreeMap<>();
         long quads = 0;
         for (Node g : (Iterable<Node>) () -> dsg.listGraphNodes()) {
@@ -284,7 +340,7 @@ public final class StoreBuilder {
             perGraph.put(g.getURI(), n);
             quads += n;
         }
-        long triples = count(dsg, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }");
+        long triples = knownTriples >= 0 ? knownTriples : count(dsg, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }");
         Map<String, Long> perClass = new LinkedHashMap<>();
         String q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } FILTER(?g != <" + ONTOLOGY_GRAPH + ">)"
                 + " FILTER(STRSTARTS(STR(?c), \"" + SIJILL.NS + "\")) } GROUP BY ?c ORDER BY ?c";

@@ -1,6 +1,8 @@
 package org.w3id.sijill.loader;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -87,5 +89,63 @@ public final class SubclassClosure {
             }
         }
         return added;
+    }
+
+    /**
+     * @param skipGraph the graph whose types are not closed (the ontology's)
+     * @return a collector that is shown the quads of a load as they stream by and then adds the
+     *         same inferred types {@link #apply(DatasetGraph, Node, java.util.function.Consumer)}
+     *         would add to the loaded store, without reading the store back
+     */
+    public Collector collector(Node skipGraph) {
+        return new Collector(skipGraph);
+    }
+
+    /**
+     * The closure of the types of a stream of quads. Keeps the typed quads whose class has
+     * superclasses, and those whose class is a superclass (to skip inferred types already present).
+     *
+     * <pre>{@code
+     * SubclassClosure.Collector c = closure.collector(ontologyGraph);
+     * quads.forEach(c::accept);
+     * long added = c.apply(out::quad);
+     * }</pre>
+     */
+    public final class Collector {
+        private final Node skipGraph;
+        private final Set<Node> targets = new HashSet<>();
+        private final List<Quad> candidates = new ArrayList<>();
+        private final Set<Quad> present = new HashSet<>();
+
+        private Collector(Node skipGraph) {
+            this.skipGraph = skipGraph;
+            superclasses.values().forEach(targets::addAll);
+        }
+
+        /** Shows the collector one quad of the load. */
+        public void accept(Quad q) {
+            if (!q.getPredicate().equals(Terms.type) || q.isDefaultGraph() || q.getGraph().equals(skipGraph)) return;
+            if (superclasses.containsKey(q.getObject())) candidates.add(q);
+            if (targets.contains(q.getObject())) present.add(q);
+        }
+
+        /**
+         * Tells {@code onAdded} of each inferred type quad not already among the quads shown.
+         *
+         * @return the number of type quads inferred
+         */
+        public long apply(java.util.function.Consumer<Quad> onAdded) {
+            long added = 0;
+            for (Quad q : candidates) {
+                for (Node s : superclassesOf(q.getObject())) {
+                    Quad inferred = Quad.create(q.getGraph(), Triple.create(q.getSubject(), Terms.type, s));
+                    if (present.add(inferred)) {
+                        onAdded.accept(inferred);
+                        added++;
+                    }
+                }
+            }
+            return added;
+        }
     }
 }

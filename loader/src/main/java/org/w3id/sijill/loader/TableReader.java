@@ -50,13 +50,16 @@ public final class TableReader {
         List<String> header = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         long recordStart = 1;
+        // split once: splitting the whole text again for every record made reading a table quadratic in its size
+        String[] lines = text.split("\n", -1);
+        int maxCell = maxCellChars();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
                 recordStart = parser.getCurrentLineNumber() + 1;
                 if (!it.hasNext()) break;
                 CSVRecord rec = it.next();
-                long line = firstNonBlankLine(text, recordStart);
+                long line = firstNonBlankLine(lines, recordStart);
                 if (header.isEmpty()) {
                     for (String h : rec) header.add(h.trim());
                     continue;
@@ -67,7 +70,7 @@ public final class TableReader {
                             + header.size() + " columns");
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), checkCell(file, line, header.get(i), rec.get(i)));
+                for (int i = 0; i < header.size(); i++) cells.put(header.get(i), checkCell(file, line, header.get(i), rec.get(i), maxCell));
                 rows.add(new Row(file, line, cells));
             }
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -91,7 +94,10 @@ public final class TableReader {
 
     /** Skips blank lines that Commons CSV passes over before a record. */
     private static long firstNonBlankLine(String text, long from) {
-        String[] lines = text.split("\n", -1);
+        return firstNonBlankLine(text.split("\n", -1), from);
+    }
+
+    private static long firstNonBlankLine(String[] lines, long from) {
         long l = from;
         while (l <= lines.length && lines[(int) l - 1].isBlank()) l++;
         return l <= lines.length ? l : from;
@@ -122,8 +128,7 @@ public final class TableReader {
     }
 
     /** Refuses control characters (NUL and the like; tab, newline and carriage return are text) and oversized cells. */
-    private static String checkCell(Path file, long line, String field, String value) {
-        int max = maxCellChars();
+    private static String checkCell(Path file, long line, String field, String value, int max) {
         if (value.length() > max) {
             throw new SourceDataException(file, line, field, "the cell is " + value.length() + " characters long; the limit is " + max
                     + " (set -D" + MAX_CELL_PROPERTY + "=N to change it)");

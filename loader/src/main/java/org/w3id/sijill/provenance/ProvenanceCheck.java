@@ -66,19 +66,29 @@ public final class ProvenanceCheck {
         dsg.listGraphNodes().forEachRemaining(graphs::add);
         for (Node g : graphs) {
             if (g.equals(skipGraph)) continue;
+            // two scans of the graph instead of a handful of index look-ups per statement
             Set<Node> machinery = new HashSet<>();
-            dsg.find(g, Node.ANY, StatementTerms.TYPE, StatementTerms.EVIDENCE_CLASS).forEachRemaining(q -> machinery.add(q.getSubject()));
+            Map<Node, Parts> parts = new java.util.LinkedHashMap<>(); // in the store's subject order, as a look-up of the statements gives them
+            dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                Node p = q.getPredicate();
+                if (p.equals(StatementTerms.TYPE)) {
+                    if (q.getObject().equals(StatementTerms.EVIDENCE_CLASS)) machinery.add(q.getSubject());
+                    else if (q.getObject().equals(StatementTerms.STATEMENT)) parts.computeIfAbsent(q.getSubject(), k -> new Parts()).statement = true;
+                } else if (STATEMENT_PREDICATES.contains(p)) {
+                    parts.computeIfAbsent(q.getSubject(), k -> new Parts()).take(p, q.getObject());
+                }
+            });
             Map<Triple, Boolean> support = new HashMap<>();
             Map<Triple, String> rows = new HashMap<>();
-            for (Quad sq : dsg.stream(g, Node.ANY, StatementTerms.TYPE, StatementTerms.STATEMENT).toList()) {
-                Node st = sq.getSubject();
-                machinery.add(st);
+            for (Map.Entry<Node, Parts> e : parts.entrySet()) {
+                Parts sp = e.getValue();
+                if (!sp.statement) continue;
+                machinery.add(e.getKey());
                 statements++;
-                Triple t = Triple.create(one(dsg, g, st, StatementTerms.SUBJECT), one(dsg, g, st, StatementTerms.PREDICATE),
-                        one(dsg, g, st, StatementTerms.OBJECT));
-                boolean ev = dsg.contains(g, st, StatementTerms.EVIDENCE, Node.ANY);
-                boolean gen = dsg.contains(g, st, StatementTerms.WAS_GENERATED_BY, Node.ANY);
-                Node src = one(dsg, g, st, StatementTerms.WAS_DERIVED_FROM);
+                Triple t = Triple.create(sp.subject, sp.predicate, sp.object);
+                boolean ev = sp.evidence;
+                boolean gen = sp.generated;
+                Node src = sp.derivedFrom;
                 boolean editors = StatementTerms.EDITORS.equals(src);
                 boolean ext = src != null && external.contains(src) && !editors;
                 if (ev) withEvidence++;
@@ -88,10 +98,11 @@ public final class ProvenanceCheck {
                 if ((ev || ext) && !gen) perSource.merge(g.getURI(), 1L, Long::sum);
                 boolean ok = ev || gen || ext || editors;
                 support.merge(t, ok, Boolean::logicalOr);
-                Node row = one(dsg, g, st, StatementTerms.ROW);
-                if (row != null) rows.putIfAbsent(t, row.getLiteralLexicalForm());
+                if (sp.row != null) rows.putIfAbsent(t, sp.row.getLiteralLexicalForm());
             }
-            for (Quad q : dsg.stream(g, Node.ANY, Node.ANY, Node.ANY).toList()) {
+            parts.clear();
+            for (var it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+                Quad q = it.next();
                 if (exempt.contains(q) || machinery.contains(q.getSubject())) continue;
                 Node p = q.getPredicate();
                 if (p.equals(StatementTerms.WAS_DERIVED_FROM) || p.equals(StatementTerms.EVIDENCE)) continue;
@@ -115,8 +126,26 @@ public final class ProvenanceCheck {
         return new Counts(dataTriples, statements, withEvidence, fromExternal, editorial, derived, perSource);
     }
 
-    private static Node one(DatasetGraph dsg, Node g, Node s, Node p) {
-        return dsg.stream(g, s, p, Node.ANY).findFirst().map(Quad::getObject).orElse(null);
+    private static final Set<Node> STATEMENT_PREDICATES = Set.of(StatementTerms.SUBJECT, StatementTerms.PREDICATE, StatementTerms.OBJECT,
+            StatementTerms.EVIDENCE, StatementTerms.WAS_GENERATED_BY, StatementTerms.WAS_DERIVED_FROM, StatementTerms.ROW);
+
+    /**
+     * What a graph says of one subject that a statement uses; of a property given twice, the first
+     * in the store's order (the order of a look-up of that subject and property).
+     */
+    private static final class Parts {
+        boolean statement, evidence, generated;
+        Node subject, predicate, object, derivedFrom, row;
+
+        void take(Node p, Node o) {
+            if (p.equals(StatementTerms.SUBJECT)) { if (subject == null) subject = o; }
+            else if (p.equals(StatementTerms.PREDICATE)) { if (predicate == null) predicate = o; }
+            else if (p.equals(StatementTerms.OBJECT)) { if (object == null) object = o; }
+            else if (p.equals(StatementTerms.EVIDENCE)) evidence = true;
+            else if (p.equals(StatementTerms.WAS_GENERATED_BY)) generated = true;
+            else if (p.equals(StatementTerms.WAS_DERIVED_FROM)) { if (derivedFrom == null) derivedFrom = o; }
+            else if (p.equals(StatementTerms.ROW)) { if (row == null) row = o; }
+        }
     }
 
     private static String str(Triple t) {
