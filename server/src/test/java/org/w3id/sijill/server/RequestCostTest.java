@@ -40,6 +40,8 @@ class RequestCostTest {
     private static final String HUB = "concept/law-topic/x-test-hub";
     private static final int COUNTRY_LAWS = 3_000;
     private static final String CROWDED = "country/x-test-crowded";
+    private static final int DOCUMENT_PASSAGES = 1_500;
+    private static final String LONG_DOCUMENT = "document/x-test-long";
 
     private static SijillServer server;
     private static Path store;
@@ -68,6 +70,17 @@ class RequestCostTest {
                 dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
                 dsg.add(g, law, SIJILL.jurisdiction.asNode(), crowded);
                 dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded law " + i, "en"));
+            }
+            // a document whose passages grow: its page lists one page of them, in document order
+            Node doc = NodeFactory.createURI(SIJILL.ID + LONG_DOCUMENT);
+            dsg.add(g, doc, RDF.Nodes.type, SIJILL.SourceDocument.asNode());
+            dsg.add(g, doc, RDFS.label.asNode(), NodeFactory.createLiteralLang("Long test document", "en"));
+            for (int i = DOCUMENT_PASSAGES; i >= 1; i--) {  // stored in reverse: the order comes from the ordinals
+                Node p = NodeFactory.createURI(SIJILL.ID + LONG_DOCUMENT + "/p/" + i);
+                dsg.add(g, p, RDF.Nodes.type, SIJILL.Passage.asNode());
+                dsg.add(g, p, org.apache.jena.vocabulary.DCTerms.isPartOf.asNode(), doc);
+                dsg.add(g, p, SIJILL.ordinal.asNode(), NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+                dsg.add(g, p, RDF.value.asNode(), NodeFactory.createLiteralLang(("Text of passage " + i + ". ").repeat(12), "en"));
             }
         });
         ProjectPaths paths = ProjectPaths.locate();
@@ -123,6 +136,41 @@ class RequestCostTest {
         assertTrue(!next.isEmpty() && next.size() <= SijillPages.COUNTRY_PAGE_SIZE, next.size() + " laws on page 2");
         assertTrue(next.stream().noneMatch(first::contains), "page 2 lists other laws than page 1");
         assertNotNull(second.selectFirst("#country-pager a[rel=prev][href$=page=1]"), "a previous page");
+    }
+
+    /** @return the ordinals of the passages the document page lists, in the order listed */
+    private static List<Integer> passagesListed(Document page) {
+        return page.select("#passages .passage").stream().map(p -> Integer.parseInt(p.id().substring("p-".length()))).toList();
+    }
+
+    @Test
+    void aDocumentPageListsOnePageOfItsPassagesInDocumentOrder() {
+        HttpResponse<String> r = get("page/" + LONG_DOCUMENT, "Accept-Language", "en");
+        assertEquals(200, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        List<Integer> first = passagesListed(page);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= SijillPages.DOCUMENT_PAGE_SIZE; i++) expected.add(i);
+        assertTrue(first.size() <= SijillPages.DOCUMENT_PAGE_SIZE, first.size() + " passages listed on page 1 of " + DOCUMENT_PASSAGES);
+        assertEquals(expected, first, "page 1 lists the first passages in document order");
+        assertTrue(r.body().length() < 400_000, "page of " + r.body().length() + " characters");
+        assertNotNull(page.selectFirst("#passages-pager a[rel=next][href$=page=2]"), "a next page of the passages");
+        assertTrue(page.select("#passages-pager a[rel=prev]").isEmpty(), "no previous page before the first");
+
+        HttpResponse<String> ar = get("page/" + LONG_DOCUMENT + "?page=2", "Accept-Language", "ar");
+        assertEquals(200, ar.statusCode());
+        Document second = Jsoup.parse(ar.body());
+        List<Integer> next = passagesListed(second);
+        assertEquals(SijillPages.DOCUMENT_PAGE_SIZE + 1, next.get(0), "page 2 starts after page 1");
+        assertEquals(SijillPages.DOCUMENT_PAGE_SIZE, next.size());
+        assertEquals("الصفحة السابقة", second.selectFirst("#passages-pager a[rel=prev][href$=page=1]").text(), "a previous page, in Arabic");
+        assertEquals("الصفحة التالية", second.selectFirst("#passages-pager a[rel=next][href$=page=3]").text(), "a next page, in Arabic");
+
+        int lastPage = (DOCUMENT_PASSAGES + SijillPages.DOCUMENT_PAGE_SIZE - 1) / SijillPages.DOCUMENT_PAGE_SIZE;
+        Document last = Jsoup.parse(get("page/" + LONG_DOCUMENT + "?page=" + lastPage, "Accept-Language", "en").body());
+        List<Integer> tail = passagesListed(last);
+        assertEquals(DOCUMENT_PASSAGES, tail.get(tail.size() - 1), "the last page ends with the last passage");
+        assertTrue(last.select("#passages-pager a[rel=next]").isEmpty(), "no next page after the last");
     }
 
     @Test
