@@ -41,6 +41,10 @@ class RequestCostTest {
     private static final int COUNTRY_LAWS = 3_000;
     private static final String CROWDED = "country/x-test-crowded";
     private static final int DOCUMENT_PASSAGES = 1_500;
+    private static final int TIMELINE_CLAIMS = 1_500;
+    /** A League state of the test (ISO 3166 keeps XA–XZ for user-assigned codes). */
+    private static final String TIMELINE_COUNTRY = "country/x-test-timeline";
+    private static final java.time.LocalDate FIRST_CLAIM = java.time.LocalDate.of(1990, 1, 1);
     private static final String LONG_DOCUMENT = "document/x-test-long";
 
     private static SijillServer server;
@@ -81,6 +85,24 @@ class RequestCostTest {
                 dsg.add(g, p, org.apache.jena.vocabulary.DCTerms.isPartOf.asNode(), doc);
                 dsg.add(g, p, SIJILL.ordinal.asNode(), NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
                 dsg.add(g, p, RDF.value.asNode(), NodeFactory.createLiteralLang(("Text of passage " + i + ". ").repeat(12), "en"));
+            }
+            // a League state with many dated claims: its timeline shows one page of them, newest first
+            Node state = NodeFactory.createURI(SIJILL.ID + TIMELINE_COUNTRY);
+            dsg.add(g, state, RDF.Nodes.type, SIJILL.Country.asNode());
+            dsg.add(g, state, RDFS.label.asNode(), NodeFactory.createLiteralLang("Timeline test country", "en"));
+            dsg.add(g, state, RDFS.label.asNode(), NodeFactory.createLiteralLang("بلد اختبار الخط الزمني", "ar"));
+            dsg.add(g, state, SIJILL.iso2.asNode(), NodeFactory.createLiteralString("XT"));
+            dsg.add(g, state, SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
+            Node source = NodeFactory.createURI(SIJILL.ID + "source/x-test-timeline");
+            for (int i = 0; i < TIMELINE_CLAIMS; i++) {
+                Node claim = NodeFactory.createURI(SIJILL.ID + "status/XT/e-transactions/x-test-" + i);
+                dsg.add(g, claim, RDF.Nodes.type, SIJILL.LegalStatus.asNode());
+                dsg.add(g, claim, SIJILL.jurisdiction.asNode(), state);
+                dsg.add(g, claim, SIJILL.topic.asNode(), NodeFactory.createURI(SIJILL.ID + "concept/law-topic/e-transactions"));
+                dsg.add(g, claim, SIJILL.status.asNode(), NodeFactory.createURI(SIJILL.ID + "concept/legal-status/enacted"));
+                dsg.add(g, claim, SIJILL.asOf.asNode(), NodeFactory.createLiteralDT(FIRST_CLAIM.plusDays(7L * i).toString(),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                dsg.add(g, claim, NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"), source);
             }
         });
         ProjectPaths paths = ProjectPaths.locate();
@@ -171,6 +193,34 @@ class RequestCostTest {
         List<Integer> tail = passagesListed(last);
         assertEquals(DOCUMENT_PASSAGES, tail.get(tail.size() - 1), "the last page ends with the last passage");
         assertTrue(last.select("#passages-pager a[rel=next]").isEmpty(), "no next page after the last");
+    }
+
+    /** @return the dates of the claims the timeline shows, in the order shown */
+    private static List<String> timelineClaims(Document page) {
+        return page.select("#timeline li.claim small.asof").stream().map(e -> e.text().strip()).toList();
+    }
+
+    @Test
+    void aCountryTimelineShowsOnePageOfItsClaimsNewestFirst() {
+        HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY, "Accept-Language", "en");
+        assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());
+        Document page = Jsoup.parse(r.body());
+        List<String> first = timelineClaims(page);
+        assertTrue(!first.isEmpty() && first.size() <= SijillPages.TIMELINE_PAGE_SIZE,
+                first.size() + " claims on one page of a timeline of " + TIMELINE_CLAIMS);
+        assertEquals(FIRST_CLAIM.plusDays(7L * (TIMELINE_CLAIMS - 1)).toString(), first.get(0), "the newest claim first");
+        assertNotNull(page.selectFirst("#timeline-pager a[rel=next][href*=page=2]"), "a link to the older items");
+        assertTrue(page.select("#timeline-pager a[rel=prev]").isEmpty(), "no newer items before the first page");
+
+        HttpResponse<String> ar = get("page/" + TIMELINE_COUNTRY + "?page=2", "Accept-Language", "ar");
+        assertEquals(200, ar.statusCode());
+        Document second = Jsoup.parse(ar.body());
+        List<String> older = timelineClaims(second);
+        assertTrue(!older.isEmpty() && older.size() <= SijillPages.TIMELINE_PAGE_SIZE, older.size() + " claims on page 2");
+        String oldestOfFirst = first.stream().min(String::compareTo).orElseThrow();
+        assertTrue(older.stream().allMatch(d -> d.compareTo(oldestOfFirst) < 0), "page 2 shows only older claims than page 1");
+        assertEquals("بنود أحدث", second.selectFirst("#timeline-pager a[rel=prev][href*=page=1]").text(), "newer items, in Arabic");
+        assertEquals("بنود أقدم", second.selectFirst("#timeline-pager a[rel=next][href*=page=3]").text(), "older items, in Arabic");
     }
 
     @Test

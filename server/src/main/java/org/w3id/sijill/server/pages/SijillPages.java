@@ -38,6 +38,8 @@ public final class SijillPages {
     public static final int INCOMING_PAGE_SIZE = 100;
     /** How many linked things (laws, claims, organizations, initiatives, events) one page of a country lists. */
     public static final int COUNTRY_PAGE_SIZE = 100;
+    /** How many items (instruments and claims) one page of a country's timeline shows. */
+    public static final int TIMELINE_PAGE_SIZE = 100;
     /** How many passages one page of a document lists. */
     public static final int DOCUMENT_PAGE_SIZE = 100;
 
@@ -268,8 +270,10 @@ public final class SijillPages {
                     ctx.put("commitments", new CountryCommitmentsBuilder(commitments, lang).build(state, notes, views));
                 }
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
+                // the timeline shows one page of its items, newest first, paged with the country's other lists
                 if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
-                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang)));
+                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang,
+                                TIMELINE_PAGE_SIZE, (long) (page - 1) * TIMELINE_PAGE_SIZE)));
             }
             case DOCUMENT -> {
                 // one page of the passages, in document order, never all of them
