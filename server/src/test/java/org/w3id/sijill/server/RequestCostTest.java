@@ -224,6 +224,29 @@ class RequestCostTest {
     }
 
     @Test
+    void theDataOfAHubCountsItsLinksOnlyAsFarAsItsPageNeeds() {
+        // the description counts the links to the end of the page asked for, not to the store-wide cap
+        org.w3id.sijill.server.ld.ResourceDescriber describer =
+                new org.w3id.sijill.server.ld.ResourceDescriber(DatabaseMgr.connectDatasetGraph(store.toString()));
+        long counted = describer.describe(SIJILL.ID + HUB, 200, 0, 200).incomingCount();
+        assertEquals(org.w3id.sijill.server.ld.ResourceDescriber.SORTED_INCOMING + 1L, counted, "links counted for the first page");
+        assertTrue(counted < MEMBERS);
+
+        HttpResponse<String> first = get("data/" + HUB + ".ttl");
+        assertEquals(200, first.statusCode());
+        assertTrue(first.body().length() < 200_000, "one page of links: " + first.body().length() + " characters");
+        assertTrue(first.headers().firstValue("Link").orElse("").contains("offset=200>; rel=\"next\""), first.headers().map().toString());
+        // past the store-wide count cap the next page is still linked, and the last page links none
+        HttpResponse<String> past = get("data/" + HUB + ".ttl?limit=200&offset=10000");
+        assertEquals(200, past.statusCode());
+        assertTrue(past.headers().firstValue("Link").orElse("").contains("offset=10200>; rel=\"next\""),
+                "a next page after 10 200 of " + MEMBERS + " links: " + past.headers().map());
+        HttpResponse<String> last = get("data/" + HUB + ".ttl?limit=200&offset=" + (MEMBERS - 200));
+        assertEquals(200, last.statusCode());
+        assertTrue(last.headers().firstValue("Link").isEmpty(), "no next page after the last: " + last.headers().map());
+    }
+
+    @Test
     void aConditionalDataRequestIsAnsweredBeforeTheDescriptionIsRead() {
         String path = "data/" + HUB + ".ttl";
         HttpResponse<String> first = get(path);
