@@ -21,7 +21,7 @@ import org.w3id.sijill.vocab.SIJILL;
  *
  * <pre>{@code
  * PageQueries q = new PageQueries(datasetGraph);
- * Model m = q.countryFacts("https://w3id.org/sijill/id/country/LB");
+ * Model m = q.countryFacts("https://w3id.org/sijill/id/country/LB", 100, 0).model();   // one page of 100
  * }</pre>
  */
 public final class PageQueries {
