@@ -40,6 +40,12 @@ class RequestCostTest {
     private static final String HUB = "concept/law-topic/x-test-hub";
     private static final int COUNTRY_LAWS = 3_000;
     private static final String CROWDED = "country/x-test-crowded";
+    private static final int DOCUMENT_PASSAGES = 1_500;
+    private static final int TIMELINE_CLAIMS = 1_500;
+    /** A League state of the test (ISO 3166 keeps XA–XZ for user-assigned codes). */
+    private static final String TIMELINE_COUNTRY = "country/x-test-timeline";
+    private static final java.time.LocalDate FIRST_CLAIM = java.time.LocalDate.of(1990, 1, 1);
+    private static final String LONG_DOCUMENT = "document/x-test-long";
 
     private static SijillServer server;
     private static Path store;
@@ -68,6 +74,35 @@ class RequestCostTest {
                 dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
                 dsg.add(g, law, SIJILL.jurisdiction.asNode(), crowded);
                 dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded law " + i, "en"));
+            }
+            // a document whose passages grow: its page lists one page of them, in document order
+            Node doc = NodeFactory.createURI(SIJILL.ID + LONG_DOCUMENT);
+            dsg.add(g, doc, RDF.Nodes.type, SIJILL.SourceDocument.asNode());
+            dsg.add(g, doc, RDFS.label.asNode(), NodeFactory.createLiteralLang("Long test document", "en"));
+            for (int i = DOCUMENT_PASSAGES; i >= 1; i--) {  // stored in reverse: the order comes from the ordinals
+                Node p = NodeFactory.createURI(SIJILL.ID + LONG_DOCUMENT + "/p/" + i);
+                dsg.add(g, p, RDF.Nodes.type, SIJILL.Passage.asNode());
+                dsg.add(g, p, org.apache.jena.vocabulary.DCTerms.isPartOf.asNode(), doc);
+                dsg.add(g, p, SIJILL.ordinal.asNode(), NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+                dsg.add(g, p, RDF.value.asNode(), NodeFactory.createLiteralLang(("Text of passage " + i + ". ").repeat(12), "en"));
+            }
+            // a League state with many dated claims: its timeline shows one page of them, newest first
+            Node state = NodeFactory.createURI(SIJILL.ID + TIMELINE_COUNTRY);
+            dsg.add(g, state, RDF.Nodes.type, SIJILL.Country.asNode());
+            dsg.add(g, state, RDFS.label.asNode(), NodeFactory.createLiteralLang("Timeline test country", "en"));
+            dsg.add(g, state, RDFS.label.asNode(), NodeFactory.createLiteralLang("بلد اختبار الخط الزمني", "ar"));
+            dsg.add(g, state, SIJILL.iso2.asNode(), NodeFactory.createLiteralString("XT"));
+            dsg.add(g, state, SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
+            Node source = NodeFactory.createURI(SIJILL.ID + "source/x-test-timeline");
+            for (int i = 0; i < TIMELINE_CLAIMS; i++) {
+                Node claim = NodeFactory.createURI(SIJILL.ID + "status/XT/e-transactions/x-test-" + i);
+                dsg.add(g, claim, RDF.Nodes.type, SIJILL.LegalStatus.asNode());
+                dsg.add(g, claim, SIJILL.jurisdiction.asNode(), state);
+                dsg.add(g, claim, SIJILL.topic.asNode(), NodeFactory.createURI(SIJILL.ID + "concept/law-topic/e-transactions"));
+                dsg.add(g, claim, SIJILL.status.asNode(), NodeFactory.createURI(SIJILL.ID + "concept/legal-status/enacted"));
+                dsg.add(g, claim, SIJILL.asOf.asNode(), NodeFactory.createLiteralDT(FIRST_CLAIM.plusDays(7L * i).toString(),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                dsg.add(g, claim, NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"), source);
             }
         });
         ProjectPaths paths = ProjectPaths.locate();
@@ -123,6 +158,92 @@ class RequestCostTest {
         assertTrue(!next.isEmpty() && next.size() <= SijillPages.COUNTRY_PAGE_SIZE, next.size() + " laws on page 2");
         assertTrue(next.stream().noneMatch(first::contains), "page 2 lists other laws than page 1");
         assertNotNull(second.selectFirst("#country-pager a[rel=prev][href$=page=1]"), "a previous page");
+    }
+
+    /** @return the ordinals of the passages the document page lists, in the order listed */
+    private static List<Integer> passagesListed(Document page) {
+        return page.select("#passages .passage").stream().map(p -> Integer.parseInt(p.id().substring("p-".length()))).toList();
+    }
+
+    @Test
+    void aDocumentPageListsOnePageOfItsPassagesInDocumentOrder() {
+        HttpResponse<String> r = get("page/" + LONG_DOCUMENT, "Accept-Language", "en");
+        assertEquals(200, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        List<Integer> first = passagesListed(page);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= SijillPages.DOCUMENT_PAGE_SIZE; i++) expected.add(i);
+        assertTrue(first.size() <= SijillPages.DOCUMENT_PAGE_SIZE, first.size() + " passages listed on page 1 of " + DOCUMENT_PASSAGES);
+        assertEquals(expected, first, "page 1 lists the first passages in document order");
+        assertTrue(r.body().length() < 400_000, "page of " + r.body().length() + " characters");
+        assertNotNull(page.selectFirst("#passages-pager a[rel=next][href$=page=2]"), "a next page of the passages");
+        assertTrue(page.select("#passages-pager a[rel=prev]").isEmpty(), "no previous page before the first");
+
+        HttpResponse<String> ar = get("page/" + LONG_DOCUMENT + "?page=2", "Accept-Language", "ar");
+        assertEquals(200, ar.statusCode());
+        Document second = Jsoup.parse(ar.body());
+        List<Integer> next = passagesListed(second);
+        assertEquals(SijillPages.DOCUMENT_PAGE_SIZE + 1, next.get(0), "page 2 starts after page 1");
+        assertEquals(SijillPages.DOCUMENT_PAGE_SIZE, next.size());
+        assertEquals("الصفحة السابقة", second.selectFirst("#passages-pager a[rel=prev][href$=page=1]").text(), "a previous page, in Arabic");
+        assertEquals("الصفحة التالية", second.selectFirst("#passages-pager a[rel=next][href$=page=3]").text(), "a next page, in Arabic");
+
+        int lastPage = (DOCUMENT_PASSAGES + SijillPages.DOCUMENT_PAGE_SIZE - 1) / SijillPages.DOCUMENT_PAGE_SIZE;
+        Document last = Jsoup.parse(get("page/" + LONG_DOCUMENT + "?page=" + lastPage, "Accept-Language", "en").body());
+        List<Integer> tail = passagesListed(last);
+        assertEquals(DOCUMENT_PASSAGES, tail.get(tail.size() - 1), "the last page ends with the last passage");
+        assertTrue(last.select("#passages-pager a[rel=next]").isEmpty(), "no next page after the last");
+    }
+
+    /** @return the dates of the claims the timeline shows, in the order shown */
+    private static List<String> timelineClaims(Document page) {
+        return page.select("#timeline li.claim small.asof").stream().map(e -> e.text().strip()).toList();
+    }
+
+    @Test
+    void aCountryTimelineShowsOnePageOfItsClaimsNewestFirst() {
+        HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY, "Accept-Language", "en");
+        assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());
+        Document page = Jsoup.parse(r.body());
+        List<String> first = timelineClaims(page);
+        assertTrue(!first.isEmpty() && first.size() <= SijillPages.TIMELINE_PAGE_SIZE,
+                first.size() + " claims on one page of a timeline of " + TIMELINE_CLAIMS);
+        assertEquals(FIRST_CLAIM.plusDays(7L * (TIMELINE_CLAIMS - 1)).toString(), first.get(0), "the newest claim first");
+        assertNotNull(page.selectFirst("#timeline-pager a[rel=next][href*=page=2]"), "a link to the older items");
+        assertTrue(page.select("#timeline-pager a[rel=prev]").isEmpty(), "no newer items before the first page");
+
+        HttpResponse<String> ar = get("page/" + TIMELINE_COUNTRY + "?page=2", "Accept-Language", "ar");
+        assertEquals(200, ar.statusCode());
+        Document second = Jsoup.parse(ar.body());
+        List<String> older = timelineClaims(second);
+        assertTrue(!older.isEmpty() && older.size() <= SijillPages.TIMELINE_PAGE_SIZE, older.size() + " claims on page 2");
+        String oldestOfFirst = first.stream().min(String::compareTo).orElseThrow();
+        assertTrue(older.stream().allMatch(d -> d.compareTo(oldestOfFirst) < 0), "page 2 shows only older claims than page 1");
+        assertEquals("بنود أحدث", second.selectFirst("#timeline-pager a[rel=prev][href*=page=1]").text(), "newer items, in Arabic");
+        assertEquals("بنود أقدم", second.selectFirst("#timeline-pager a[rel=next][href*=page=3]").text(), "older items, in Arabic");
+    }
+
+    @Test
+    void theDataOfAHubCountsItsLinksOnlyAsFarAsItsPageNeeds() {
+        // the description counts the links to the end of the page asked for, not to the store-wide cap
+        org.w3id.sijill.server.ld.ResourceDescriber describer =
+                new org.w3id.sijill.server.ld.ResourceDescriber(DatabaseMgr.connectDatasetGraph(store.toString()));
+        long counted = describer.describe(SIJILL.ID + HUB, 200, 0, 200).incomingCount();
+        assertEquals(org.w3id.sijill.server.ld.ResourceDescriber.SORTED_INCOMING + 1L, counted, "links counted for the first page");
+        assertTrue(counted < MEMBERS);
+
+        HttpResponse<String> first = get("data/" + HUB + ".ttl");
+        assertEquals(200, first.statusCode());
+        assertTrue(first.body().length() < 200_000, "one page of links: " + first.body().length() + " characters");
+        assertTrue(first.headers().firstValue("Link").orElse("").contains("offset=200>; rel=\"next\""), first.headers().map().toString());
+        // past the store-wide count cap the next page is still linked, and the last page links none
+        HttpResponse<String> past = get("data/" + HUB + ".ttl?limit=200&offset=10000");
+        assertEquals(200, past.statusCode());
+        assertTrue(past.headers().firstValue("Link").orElse("").contains("offset=10200>; rel=\"next\""),
+                "a next page after 10 200 of " + MEMBERS + " links: " + past.headers().map());
+        HttpResponse<String> last = get("data/" + HUB + ".ttl?limit=200&offset=" + (MEMBERS - 200));
+        assertEquals(200, last.statusCode());
+        assertTrue(last.headers().firstValue("Link").isEmpty(), "no next page after the last: " + last.headers().map());
     }
 
     @Test

@@ -228,7 +228,8 @@ public final class LinkedDataModule implements FusekiModule {
             // a client's copy of this release is current: answered before the description is read
             boolean conditional = request.getHeader("If-None-Match") != null || request.getHeader("If-Modified-Since") != null;
             if (conditional && caching.notModified(request, response, variant)) return;
-            ResourceDescriber.Description d = describer.describe(iri, limit, offset);
+            // no total is served: the links are counted only as far as this page needs (is there a next page?)
+            ResourceDescriber.Description d = describer.describe(iri, limit, offset, (long) offset + limit);
             if (d.isEmpty()) throw new SijillException(Kind.NOT_FOUND, "No resource <" + iri + "> in Sijill.");
             if (caching.notModified(request, response, variant)) return;
             if (d.hasMoreIncoming() && limit > 0) {  // limit=0 asks for no links: no next page of them

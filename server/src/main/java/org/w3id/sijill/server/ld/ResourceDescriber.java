@@ -197,6 +197,18 @@ public final class ResourceDescriber {
      * @throws SijillException {@code BAD_INPUT} when limit or offset are out of range
      */
     public Description describe(String iri, int incomingLimit, long incomingOffset) {
+        return describe(iri, incomingLimit, incomingOffset, INCOMING_COUNT_CAP);
+    }
+
+    /**
+     * Like {@link #describe(String, int, long)}, counting the incoming links only up to
+     * {@code countCap} + 1 (at least as far as this page and the choice of order need): enough to
+     * tell whether a next page follows, at a cost that does not grow with the resource's links.
+     *
+     * @param countCap where counting the incoming links may stop (it goes on to the end of the page
+     *                 asked for, and to {@link #SORTED_INCOMING} + 1, whatever the cap)
+     */
+    public Description describe(String iri, int incomingLimit, long incomingOffset, long countCap) {
         if (incomingLimit < 0 || incomingLimit > MAX_INCOMING_LIMIT) {
             throw new SijillException(SijillException.Kind.BAD_INPUT,
                     "limit must be between 0 and " + MAX_INCOMING_LIMIT + ", got " + incomingLimit);
@@ -213,7 +225,9 @@ public final class ResourceDescriber {
             long outgoing = out.size();
             GraphUtil.addInto(model.getGraph(), QueryExec.dataset(dataset).query(STATEMENTS).substitution("r", r).construct());
 
-            long incomingCount = count(r);
+            // at least as far as the order (sorted or not) and this page's next link need
+            long cap = Math.max(countCap, Math.max(SORTED_INCOMING, incomingOffset + incomingLimit));
+            long incomingCount = count(r, cap);
             Graph in = null;
             if (incomingLimit > 0 && incomingOffset < incomingCount) {
                 Query page = INCOMING.cloneQuery();
@@ -259,9 +273,14 @@ public final class ResourceDescriber {
         });
     }
 
-    /** @return the distinct (subject, property) pairs pointing to {@code r}, at most {@link #INCOMING_COUNT_CAP} + 1 */
-    private long count(Node r) {
-        try (QueryExec qe = QueryExec.dataset(dataset).query(INCOMING_COUNT).substitution("r", r).build()) {
+    /** @return the distinct (subject, property) pairs pointing to {@code r}, at most {@code cap} + 1 */
+    private long count(Node r, long cap) {
+        Query q = INCOMING_COUNT.cloneQuery();
+        // the parser gives WHERE { SELECT ... } as the sub-query itself
+        org.apache.jena.sparql.syntax.Element where = q.getQueryPattern();
+        if (where instanceof org.apache.jena.sparql.syntax.ElementGroup g) where = g.get(0);
+        ((org.apache.jena.sparql.syntax.ElementSubQuery) where).getQuery().setLimit(cap + 1);
+        try (QueryExec qe = QueryExec.dataset(dataset).query(q).substitution("r", r).build()) {
             RowSet rs = qe.select();
             return rs.hasNext() ? ((Number) rs.next().get("n").getLiteralValue()).longValue() : 0;
         }
@@ -321,7 +340,8 @@ public final class ResourceDescriber {
      * @param model             own triples, the page of incoming links, labels and provenance
      * @param outgoingCount     triples with the resource (or its blank nodes) as subject
      * @param incomingCount     the distinct (subject, property) pairs pointing to the resource, counted up to
-     *                          {@link #INCOMING_COUNT_CAP} + 1 ({@link #incomingCountCapped()})
+     *                          {@link #INCOMING_COUNT_CAP} + 1 ({@link #incomingCountCapped()}), or up to
+     *                          the lower cap the caller gave + 1
      * @param incomingOffset    offset of this page of incoming links
      * @param incomingLimit     size asked for this page
      * @param incomingPageTriples triples the incoming page contributed

@@ -182,33 +182,81 @@ public final class ObservatoryViews {
     /** A year of a country's timeline: the instruments adopted and the claims made that year. */
     public record Year(String year, List<InstrumentRef> instruments, List<ClaimRef> claims) {}
 
-    /** A country's timeline, newest year first, with the numbered sources of its claims. */
-    public record Timeline(List<Year> years, List<InstrumentRef> undated, List<SourceRef> sources) {}
+    /**
+     * One page of a country's timeline, newest year first, with the numbered sources of its claims.
+     *
+     * @param years the dated instruments and claims of the page, by year
+     * @param undated the undated instruments of the page (after every dated item)
+     * @param sources the sources of the page's claims
+     * @param first the 1-based position of the page's first item in the whole timeline (0 when the page is empty)
+     * @param last the position of its last item
+     * @param more whether more (older) items follow on the next page
+     */
+    public record Timeline(List<Year> years, List<InstrumentRef> undated, List<SourceRef> sources, long first, long last,
+                           boolean more) {
+        /** @return the positions of the page's items ({@code 101–200}) */
+        public String range() { return first + "–" + last; }
+    }
 
-    /** @return the state's timeline */
-    public static Timeline timeline(Snapshot s, Snapshot.State st, PageLanguage lang) {
-        Map<String, SourceRef> sources = sourceRefs(s, lang);
-        TreeMap<String, List<InstrumentRef>> instruments = new TreeMap<>();
-        List<InstrumentRef> undated = new ArrayList<>();
+    /**
+     * @param limit how many items (instruments and claims) the page shows at most
+     * @param offset how many (newer) items to skip
+     * @return one page of the state's timeline: newest year first, in a year its instruments then
+     *         its claims, the undated instruments last
+     */
+    public static Timeline timeline(Snapshot s, Snapshot.State st, PageLanguage lang, int limit, long offset) {
+        TreeMap<String, List<Snapshot.Instrument>> instruments = new TreeMap<>(java.util.Comparator.reverseOrder());
+        List<Snapshot.Instrument> undated = new ArrayList<>();
         for (InstrumentIndex.Entry e : InstrumentIndex.of(s, st)) {
-            InstrumentRef ref = instrument(e.instrument(), lang);
-            if (e.instrument().year().isEmpty()) undated.add(ref);
-            else instruments.computeIfAbsent(e.instrument().year(), k -> new ArrayList<>()).add(ref);
+            if (e.instrument().year().isEmpty()) undated.add(e.instrument());
+            else instruments.computeIfAbsent(e.instrument().year(), k -> new ArrayList<>()).add(e.instrument());
         }
-        TreeMap<String, List<ClaimRef>> claims = new TreeMap<>();
-        Set<String> used = new HashSet<>();
+        TreeMap<String, List<Snapshot.Claim>> claims = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (Snapshot.Claim c : s.claims()) {
             if (!c.country().equals(st.iso2())) continue;
-            ClaimRef ref = claim(s, c, false, sources, lang);
-            claims.computeIfAbsent(ref.year(), k -> new ArrayList<>()).add(ref);
-            used.add(c.source());
+            claims.computeIfAbsent(year(c), k -> new ArrayList<>()).add(c);
         }
         Set<String> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         years.addAll(instruments.keySet());
         years.addAll(claims.keySet());
-        List<Year> out = new ArrayList<>();
-        for (String y : years) out.add(new Year(y, instruments.getOrDefault(y, List.of()), claims.getOrDefault(y, List.of())));
-        return new Timeline(out, undated, sources.values().stream().filter(x -> used.contains(sourceIri(s, x))).toList());
+        // the items in timeline order; only the page's are made into views
+        List<Object> items = new ArrayList<>();
+        List<String> itemYears = new ArrayList<>();
+        for (String y : years) {
+            for (Snapshot.Instrument i : instruments.getOrDefault(y, List.of())) { items.add(i); itemYears.add(y); }
+            List<Snapshot.Claim> ofYear = new ArrayList<>(claims.getOrDefault(y, List.of()));
+            ofYear.sort(java.util.Comparator.comparing(Snapshot.Claim::asOf).reversed());  // newest first in the year too
+            for (Snapshot.Claim c : ofYear) { items.add(c); itemYears.add(y); }
+        }
+        for (Snapshot.Instrument i : undated) { items.add(i); itemYears.add(null); }
+        int from = (int) Math.min(offset, items.size());
+        int to = (int) Math.min((long) from + limit, items.size());
+        Map<String, SourceRef> sources = sourceRefs(s, lang);
+        Set<String> used = new HashSet<>();
+        Map<String, Year> out = new LinkedHashMap<>();
+        List<InstrumentRef> undatedOut = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            String y = itemYears.get(k);
+            Object item = items.get(k);
+            if (y == null) {
+                undatedOut.add(instrument((Snapshot.Instrument) item, lang));
+                continue;
+            }
+            Year year = out.computeIfAbsent(y, x -> new Year(x, new ArrayList<>(), new ArrayList<>()));
+            if (item instanceof Snapshot.Instrument i) year.instruments().add(instrument(i, lang));
+            else if (item instanceof Snapshot.Claim c) {
+                year.claims().add(claim(s, c, false, sources, lang));
+                used.add(c.source());
+            }
+        }
+        return new Timeline(List.copyOf(out.values()), undatedOut,
+                sources.values().stream().filter(x -> used.contains(sourceIri(s, x))).toList(),
+                from < to ? from + 1L : 0, to, to < items.size());
+    }
+
+    /** @return the year of a claim's date (the date itself when shorter) */
+    private static String year(Snapshot.Claim c) {
+        return c.asOf().length() >= 4 ? c.asOf().substring(0, 4) : c.asOf();
     }
 
     private static String sourceIri(Snapshot s, SourceRef ref) {

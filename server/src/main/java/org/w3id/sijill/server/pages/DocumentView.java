@@ -12,14 +12,15 @@ import org.apache.jena.vocabulary.RDF;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
- * The document layout: its passages in order, each with its text, what it mentions and which
- * facts quote it.
+ * The document layout: one page of its passages in order, each with its text, what it mentions
+ * and which facts quote it.
  *
  * <pre>{@code
- * DocumentView d = DocumentView.build(new ValueRenderer(queries.documentPassages(iri), terms, lang), iri);
+ * PageQueries.PassagesPage page = queries.documentPassages(iri, 100, 0);
+ * DocumentView d = DocumentView.build(new ValueRenderer(page.model(), terms, lang), iri, page.passages());
  * }</pre>
  *
- * @param passages the passages, by {@code sijill:ordinal}
+ * @param passages the passages of the page, in document order ({@code sijill:ordinal})
  */
 public record DocumentView(List<PassageRow> passages) {
 
@@ -36,15 +37,19 @@ public record DocumentView(List<PassageRow> passages) {
     public record PassageRow(ValueView link, String token, long ordinal, Label text, List<ValueView> mentions,
                              List<ValueView> supports) {}
 
-    /** @return the passages of {@code documentIri} found in the renderer's model */
-    public static DocumentView build(ValueRenderer values, String documentIri) {
+    /**
+     * @param passages the IRIs of the passages to list, in document order (one page of them)
+     * @return those passages of {@code documentIri}, described from the renderer's model
+     */
+    public static DocumentView build(ValueRenderer values, String documentIri, List<String> passages) {
         Model m = values.description();
         Resource doc = m.createResource(documentIri);
         Comparator<ValueView> byLabel = Comparator.comparing(v -> v.label().text(),
                 java.text.Collator.getInstance(values.lang().locale()));
         List<PassageRow> rows = new ArrayList<>();
-        for (Resource p : m.listSubjectsWithProperty(DCTerms.isPartOf, doc).toList()) {
-            if (!p.isURIResource()) continue;
+        for (String passage : passages) {
+            Resource p = m.createResource(passage);
+            if (!m.contains(p, DCTerms.isPartOf, doc)) continue;
             Statement ord = p.getProperty(SIJILL.ordinal);
             long ordinal = ord != null && ord.getObject().isLiteral() ? ord.getLong() : Long.MAX_VALUE;
             Statement text = p.getProperty(RDF.value);
@@ -61,7 +66,6 @@ public record DocumentView(List<PassageRow> passages) {
             rows.add(new PassageRow(ValueView.link(iri, new Label(PassageLocator.of(values, token), values.lang().code(), false)), token, ordinal, textLabel,
                     mentions, supports));
         }
-        rows.sort(Comparator.comparingLong(PassageRow::ordinal).thenComparing(PassageRow::token));
         return new DocumentView(rows);
     }
 }

@@ -21,7 +21,7 @@ import org.w3id.sijill.vocab.SIJILL;
  *
  * <pre>{@code
  * PageQueries q = new PageQueries(datasetGraph);
- * Model m = q.countryFacts("https://w3id.org/sijill/id/country/LB");
+ * Model m = q.countryFacts("https://w3id.org/sijill/id/country/LB", 100, 0).model();   // one page of 100
  * }</pre>
  */
 public final class PageQueries {
@@ -96,6 +96,18 @@ public final class PageQueries {
               ) }
                       OPTIONAL { ?x a ?xt } }
             } }
+            """;
+
+    /**
+     * The passages of a document ?focus in document order ({@code sijill:ordinal}; passages
+     * without one last, then by IRI), paged with LIMIT/OFFSET: only the passage and its ordinal are
+     * read for the whole document, never their text or what quotes them.
+     */
+    private static final String DOCUMENT_PASSAGE_ITEMS = PREFIXES + """
+            SELECT ?p (MIN(?n) AS ?o) WHERE { GRAPH <urn:x-arq:UnionGraph> {
+              ?p dcterms:isPartOf ?focus . FILTER(isIRI(?p))
+              OPTIONAL { ?p sijill:ordinal ?n }
+            } } GROUP BY ?p ORDER BY (!BOUND(?o)) ?o ?p
             """;
 
     private static final String CLASS_COUNTS = PREFIXES + """
@@ -246,18 +258,26 @@ public final class PageQueries {
         boolean more = items.size() > limit;
         if (more) items = items.subList(0, limit);
         if (items.isEmpty()) return new CountryFactsPage(ModelFactory.createDefaultModel(), false);
-        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(COUNTRY_FACTS);
-        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc("x");
+        return new CountryFactsPage(constructWith(COUNTRY_FACTS, "x", items, focus), more);
+    }
+
+    /**
+     * @return the CONSTRUCT {@code queryText} for the values {@code items} of {@code var} (a VALUES
+     *         block, which ARQ evaluates first) and {@code focus} substituted for {@code ?focus}
+     */
+    private Model constructWith(String queryText, String var, java.util.List<Node> items, Node focus) {
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(queryText);
+        org.apache.jena.sparql.core.Var x = org.apache.jena.sparql.core.Var.alloc(var);
         q.setValuesDataBlock(java.util.List.of(x), items.stream()
                 .map(n -> org.apache.jena.sparql.engine.binding.BindingFactory.binding(x, n)).toList());
-        return new CountryFactsPage(Txn.calculateRead(dataset, () -> {
+        return Txn.calculateRead(dataset, () -> {
             try (QueryExec qe = QueryExec.dataset(dataset).query(q).substitution("focus", focus).build()) {
                 Model m = ModelFactory.createDefaultModel();
                 m.getGraph().getPrefixMapping().setNsPrefixes(TermLabels.PREFIXES);
                 qe.construct(m.getGraph());
                 return m;
             }
-        }), more);
+        });
     }
 
     /** @return everything that points to {@code iri} (other than by rdf:type), described */
@@ -265,9 +285,37 @@ public final class PageQueries {
         return construct(MEMBERS, "focus", NodeFactory.createURI(iri));
     }
 
-    /** @return a document's passages, what they mention, and the facts that quote them */
-    public Model documentPassages(String documentIri) {
-        return construct(DOCUMENT_PASSAGES, "focus", NodeFactory.createURI(documentIri));
+    /**
+     * One page of a document's passages, described.
+     *
+     * @param passages the IRIs of the page's passages, in document order
+     * @param model    the passages, what they mention, and the facts that quote them
+     * @param more     whether more pages follow
+     */
+    public record PassagesPage(java.util.List<String> passages, Model model, boolean more) {}
+
+    /**
+     * @param limit  how many passages (at most) the page describes
+     * @param offset how many to skip (in document order)
+     * @return the page of {@code limit} passages of the document after {@code offset}, described
+     */
+    public PassagesPage documentPassages(String documentIri, int limit, long offset) {
+        Node focus = NodeFactory.createURI(documentIri);
+        org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(DOCUMENT_PASSAGE_ITEMS);
+        page.setLimit(limit + 1L);
+        page.setOffset(offset);
+        java.util.List<Node> items = Txn.calculateRead(dataset, () -> {
+            try (QueryExec qe = QueryExec.dataset(dataset).query(page).substitution("focus", focus).build()) {
+                java.util.List<Node> xs = new java.util.ArrayList<>();
+                qe.select().forEachRemaining(b -> xs.add(b.get("p")));
+                return xs;
+            }
+        });
+        boolean more = items.size() > limit;
+        if (more) items = items.subList(0, limit);
+        java.util.List<String> iris = items.stream().map(Node::getURI).toList();
+        if (items.isEmpty()) return new PassagesPage(iris, ModelFactory.createDefaultModel(), false);
+        return new PassagesPage(iris, constructWith(DOCUMENT_PASSAGES, "p", items, focus), more);
     }
 
     /** @return the literal statements, {@code rdfs:seeAlso} and types of the given sources */

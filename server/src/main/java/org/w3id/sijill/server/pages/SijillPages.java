@@ -38,6 +38,10 @@ public final class SijillPages {
     public static final int INCOMING_PAGE_SIZE = 100;
     /** How many linked things (laws, claims, organizations, initiatives, events) one page of a country lists. */
     public static final int COUNTRY_PAGE_SIZE = 100;
+    /** How many items (instruments and claims) one page of a country's timeline shows. */
+    public static final int TIMELINE_PAGE_SIZE = 100;
+    /** How many passages one page of a document lists. */
+    public static final int DOCUMENT_PAGE_SIZE = 100;
 
     private static final List<String> DATA_FORMATS = List.of("ttl", "jsonld", "nt", "rdf");
 
@@ -268,12 +272,16 @@ public final class SijillPages {
                     ctx.put("commitments", new CountryCommitmentsBuilder(commitments, lang).build(state, notes, views));
                 }
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
+                // the timeline shows one page of its items, newest first, paged with the country's other lists
                 if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
-                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang)));
+                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang,
+                                TIMELINE_PAGE_SIZE, (long) (page - 1) * TIMELINE_PAGE_SIZE)));
             }
             case DOCUMENT -> {
-                Model passages = queries.documentPassages(iri).add(model);
-                ctx.put("document", DocumentView.build(new ValueRenderer(passages, terms, lang), iri));
+                // one page of the passages, in document order, never all of them
+                PageQueries.PassagesPage passages = queries.documentPassages(iri, DOCUMENT_PAGE_SIZE, (long) (page - 1) * DOCUMENT_PAGE_SIZE);
+                ctx.put("document", DocumentView.build(new ValueRenderer(passages.model().add(model), terms, lang), iri, passages.passages()));
+                ctx.put("hasNextPassages", passages.more());
             }
             case PASSAGE -> {
                 Model passage = queries.passageFacts(iri).add(model);
