@@ -20,7 +20,8 @@ import org.w3id.sijill.vocab.SIJILL;
 
 /**
  * The register of source documents, {@code documents.csv} (columns {@code slug, file, title_en,
- * title_ar, date, publisher, language, kind, segmentation, origin}): checks each row, reads the
+ * title_ar, date, publisher, language, kind, segmentation, origin}, optionally {@code origin_ar} and
+ * {@code url}): checks each row, reads the
  * text (strict UTF-8), splits it into passages by the row's segmentation and repairs the passage
  * text; writes the document description and its passages into the document's graph.
  *
@@ -35,6 +36,8 @@ public final class DocumentRegister {
             "language", "kind", "segmentation", "origin");
     /** The optional column with the document's original address, where the document states or implies it (schema:url). */
     static final String URL = "url";
+    /** The optional column with the Arabic translation of {@code origin} (written as its {@code @ar} literal, like {@code title_ar}). */
+    static final String ORIGIN_AR = "origin_ar";
     private static final Set<String> REQUIRED = Set.of("slug", "file", "title_en", "language", "kind", "segmentation");
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern LANG = Pattern.compile("[a-z]{2}");
@@ -63,6 +66,7 @@ public final class DocumentRegister {
         Path csv = sourcesDir.resolve("documents.csv");
         CsvTable table = TableReader.read(csv);
         List<String> columns = new ArrayList<>(COLUMNS);
+        if (table.header().contains(ORIGIN_AR)) columns.add(ORIGIN_AR);   // optional: the origin in Arabic
         if (table.header().contains(URL)) columns.add(URL);   // optional: the document's own address
         checkHeader(table, columns);
         List<Entry> entries = new ArrayList<>();
@@ -75,6 +79,9 @@ public final class DocumentRegister {
             checkSlug(csv, r, "slug", slug, seen);
             if (!r.cell("date").isEmpty() && Literals.dateByShape(r.cell("date")) == null) {
                 throw new SourceDataException(csv, r.line(), "date", "malformed date '" + r.cell("date") + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+            }
+            if (!r.cell(ORIGIN_AR).isEmpty() && r.cell("origin").isEmpty()) {
+                throw new SourceDataException(csv, r.line(), ORIGIN_AR, "an Arabic origin needs the origin it translates (column origin is empty)");
             }
             if (!r.cell(URL).isEmpty() && !r.cell(URL).matches("https?://[^\\s<>\"{}|\\\\^`]+")) {
                 throw new SourceDataException(csv, r.line(), URL, "not an http(s) address: '" + r.cell(URL) + "'");
@@ -186,6 +193,9 @@ public final class DocumentRegister {
             if (!r.cell(URL).isEmpty()) out.quad(Quad.create(g, doc, Terms.schemaUrl, NodeFactory.createURI(r.cell(URL))));
             if (!r.cell("origin").isEmpty()) {
                 out.quad(Quad.create(g, doc, Terms.origin, NodeFactory.createLiteralLang(r.cell("origin"), "en")));
+            }
+            if (!r.cell(ORIGIN_AR).isEmpty()) {
+                out.quad(Quad.create(g, doc, Terms.origin, NodeFactory.createLiteralLang(r.cell(ORIGIN_AR), "ar")));
             }
             for (Passage p : e.passages()) {
                 Node pn = s.passageIri(p.token());
