@@ -80,11 +80,9 @@ public final class EntityViewBuilder {
         PageType pageType = PageType.of(d, r);
         List<String> keyIris = KEY_FACTS.getOrDefault(pageType, List.of());
         java.util.Set<String> shownIris = shownTypes.stream().map(Resource::getURI).collect(java.util.stream.Collectors.toSet());
-        List<PropertyView> all = values.properties(r, false, 1).stream()
-                .map(row -> sijillTypes.isEmpty() || !row.iri().equals(RDF.type.getURI()) ? row
-                        : new PropertyView(row.iri(), row.label(), row.href(), row.incoming(),
-                                row.values().stream().filter(v -> v.iri() == null || shownIris.contains(v.iri())).toList()))
-                .toList();
+        // the types not shown are left out before rendering, so none of them numbers a citation note
+        List<PropertyView> all = values.statementRows(r, false, 1, st -> sijillTypes.isEmpty() || !st.getPredicate().equals(RDF.type)
+                || !st.getObject().isURIResource() || shownIris.contains(st.getObject().asResource().getURI()));
         List<PropertyView> keyFacts = new ArrayList<>();
         for (String k : keyIris) {
             all.stream().filter(row -> row.iri().equals(k)).findFirst().ifPresent(keyFacts::add);

@@ -243,7 +243,30 @@ public final class PageQueries {
      * @param offset how many to skip (in index order)
      * @return the page of {@code limit} things linked to the country after {@code offset}
      */
+    /** A read transaction several queries join; {@link #close()} ends it. */
+    public interface Read extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens one read transaction that the queries run until it is closed join (each query begins
+     * its own otherwise), so the queries of one page see one snapshot of the store.
+     *
+     * @return the transaction to close, or a no-op when the thread is in a transaction already
+     */
+    public Read read() {
+        if (dataset.isInTransaction()) return () -> { };
+        dataset.begin(org.apache.jena.query.TxnType.READ);
+        return dataset::end;
+    }
+
     public CountryFactsPage countryFacts(String countryIri, int limit, long offset) {
+        // the page's items and their facts in one read transaction (one snapshot, one begin)
+        return Txn.calculateRead(dataset, () -> countryFactsInTransaction(countryIri, limit, offset));
+    }
+
+    private CountryFactsPage countryFactsInTransaction(String countryIri, int limit, long offset) {
         Node focus = NodeFactory.createURI(countryIri);
         org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(COUNTRY_ITEMS);
         page.setLimit(limit + 1L);

@@ -210,6 +210,13 @@ public final class SijillPages {
      * @return the entity page, or a 404 page when the store knows nothing of the IRI
      */
     public RenderedPage entity(String path, int page, PageRequest r) {
+        // every query of the page reads one snapshot of the store, in one read transaction
+        try (PageQueries.Read read = queries.read()) {
+            return entityInRead(path, page, r);
+        }
+    }
+
+    private RenderedPage entityInRead(String path, int page, PageRequest r) {
         PageLanguage lang = r.lang();
         if (page < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "page must be 1 or more, got " + page);
         String iri = LocalLinks.canonicalIri(path);

@@ -136,12 +136,21 @@ public final class ValueRenderer {
      * @return rows of the included properties, as {@link #properties(Resource, boolean, int)}
      */
     public List<PropertyView> properties(Resource r, boolean incoming, int depth, java.util.function.Predicate<String> include) {
+        return statementRows(r, incoming, depth, st -> include.test(st.getPredicate().getURI()));
+    }
+
+    /**
+     * @param keep the statements to list (the others are neither listed nor cited, so no note is
+     *             numbered for a value the page does not show)
+     * @return rows of the kept statements, as {@link #properties(Resource, boolean, int)}
+     */
+    public List<PropertyView> statementRows(Resource r, boolean incoming, int depth, java.util.function.Predicate<Statement> keep) {
         List<Statement> statements = incoming
                 ? description.listStatements(null, null, r).toList()
                 : description.listStatements(r, null, (RDFNode) null).toList();
         Map<Property, List<ValueView>> byProperty = new LinkedHashMap<>();
         for (Statement st : statements) {
-            if (STATEMENT_PROPERTIES.contains(st.getPredicate().getURI()) || !include.test(st.getPredicate().getURI())) continue;
+            if (STATEMENT_PROPERTIES.contains(st.getPredicate().getURI()) || !keep.test(st)) continue;
             RDFNode other = incoming ? st.getSubject() : st.getObject();
             // An incoming blank node (an evidence quote pointing at a passage) stands for the
             // thing that owns it: show that fact rather than an anonymous node.
