@@ -59,22 +59,12 @@ class RequestCostTest {
         Txn.executeWrite(dsg, () -> {
             dsg.add(g, hub, RDF.Nodes.type, SKOS.Concept.asNode());
             dsg.add(g, hub, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang("Hub topic", "en"));
-            for (int i = 0; i < MEMBERS; i++) {
-                Node law = NodeFactory.createURI(SIJILL.ID + "law/x-test-" + i);
-                dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
-                dsg.add(g, law, SIJILL.topic.asNode(), hub);
-                dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Law " + i, "en"));
-            }
+            addLaws(dsg, g, "x-test-", "Law ", SIJILL.topic.asNode(), hub, MEMBERS);
             // a country whose own laws grow: its page lists one page of them
             Node crowded = NodeFactory.createURI(SIJILL.ID + CROWDED);
             dsg.add(g, crowded, RDF.Nodes.type, SIJILL.Country.asNode());
             dsg.add(g, crowded, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded test country", "en"));
-            for (int i = 0; i < COUNTRY_LAWS; i++) {
-                Node law = NodeFactory.createURI(SIJILL.ID + "law/x-test-crowded-" + i);
-                dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
-                dsg.add(g, law, SIJILL.jurisdiction.asNode(), crowded);
-                dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang("Crowded law " + i, "en"));
-            }
+            addLaws(dsg, g, "x-test-crowded-", "Crowded law ", SIJILL.jurisdiction.asNode(), crowded, COUNTRY_LAWS);
             // a document whose passages grow: its page lists one page of them, in document order
             Node doc = NodeFactory.createURI(SIJILL.ID + LONG_DOCUMENT);
             dsg.add(g, doc, RDF.Nodes.type, SIJILL.SourceDocument.asNode());
@@ -297,5 +287,15 @@ class RequestCostTest {
         List<Long> sorted = new ArrayList<>(xs);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** Adds {@code n} labelled laws {@code law/{slugPrefix}{i}}, each linked to {@code target} by {@code link}. */
+    private static void addLaws(DatasetGraph dsg, Node g, String slugPrefix, String labelPrefix, Node link, Node target, int n) {
+        for (int i = 0; i < n; i++) {
+            Node law = NodeFactory.createURI(SIJILL.ID + "law/" + slugPrefix + i);
+            dsg.add(g, law, RDF.Nodes.type, SIJILL.Law.asNode());
+            dsg.add(g, law, link, target);
+            dsg.add(g, law, RDFS.label.asNode(), NodeFactory.createLiteralLang(labelPrefix + i, "en"));
+        }
     }
 }

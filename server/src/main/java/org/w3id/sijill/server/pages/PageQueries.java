@@ -238,11 +238,6 @@ public final class PageQueries {
      */
     public record CountryFactsPage(Model model, boolean more) {}
 
-    /**
-     * @param limit  how many linked things (at most) the page describes
-     * @param offset how many to skip (in index order)
-     * @return the page of {@code limit} things linked to the country after {@code offset}
-     */
     /** A read transaction several queries join; {@link #close()} ends it. */
     public interface Read extends AutoCloseable {
         @Override
@@ -261,27 +256,39 @@ public final class PageQueries {
         return dataset::end;
     }
 
+    /**
+     * @param limit  how many linked things (at most) the page describes
+     * @param offset how many to skip (in index order)
+     * @return the page of {@code limit} things linked to the country after {@code offset}
+     */
     public CountryFactsPage countryFacts(String countryIri, int limit, long offset) {
-        // the page's items and their facts in one read transaction (one snapshot, one begin)
-        return Txn.calculateRead(dataset, () -> countryFactsInTransaction(countryIri, limit, offset));
+        Node focus = NodeFactory.createURI(countryIri);
+        // the page's items and their facts in one read transaction (one snapshot)
+        return Txn.calculateRead(dataset, () -> {
+            java.util.List<Node> items = pageItems(COUNTRY_ITEMS, "x", focus, limit, offset);
+            boolean more = items.size() > limit;
+            if (more) items = items.subList(0, limit);
+            if (items.isEmpty()) return new CountryFactsPage(ModelFactory.createDefaultModel(), false);
+            return new CountryFactsPage(constructWith(COUNTRY_FACTS, "x", items, focus), more);
+        });
     }
 
-    private CountryFactsPage countryFactsInTransaction(String countryIri, int limit, long offset) {
-        Node focus = NodeFactory.createURI(countryIri);
-        org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(COUNTRY_ITEMS);
+    /**
+     * @return the values of {@code var} in rows {@code offset} to {@code offset + limit} of the
+     *         SELECT {@code queryText} with {@code focus} for {@code ?focus}: one more than
+     *         {@code limit} when a further page follows
+     */
+    private java.util.List<Node> pageItems(String queryText, String var, Node focus, int limit, long offset) {
+        org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(queryText);
         page.setLimit(limit + 1L);
         page.setOffset(offset);
-        java.util.List<Node> items = Txn.calculateRead(dataset, () -> {
+        return Txn.calculateRead(dataset, () -> {
             try (QueryExec qe = QueryExec.dataset(dataset).query(page).substitution("focus", focus).build()) {
                 java.util.List<Node> xs = new java.util.ArrayList<>();
-                qe.select().forEachRemaining(b -> xs.add(b.get("x")));
+                qe.select().forEachRemaining(b -> xs.add(b.get(var)));
                 return xs;
             }
         });
-        boolean more = items.size() > limit;
-        if (more) items = items.subList(0, limit);
-        if (items.isEmpty()) return new CountryFactsPage(ModelFactory.createDefaultModel(), false);
-        return new CountryFactsPage(constructWith(COUNTRY_FACTS, "x", items, focus), more);
     }
 
     /**
@@ -324,16 +331,7 @@ public final class PageQueries {
      */
     public PassagesPage documentPassages(String documentIri, int limit, long offset) {
         Node focus = NodeFactory.createURI(documentIri);
-        org.apache.jena.query.Query page = org.apache.jena.query.QueryFactory.create(DOCUMENT_PASSAGE_ITEMS);
-        page.setLimit(limit + 1L);
-        page.setOffset(offset);
-        java.util.List<Node> items = Txn.calculateRead(dataset, () -> {
-            try (QueryExec qe = QueryExec.dataset(dataset).query(page).substitution("focus", focus).build()) {
-                java.util.List<Node> xs = new java.util.ArrayList<>();
-                qe.select().forEachRemaining(b -> xs.add(b.get("p")));
-                return xs;
-            }
-        });
+        java.util.List<Node> items = pageItems(DOCUMENT_PASSAGE_ITEMS, "p", focus, limit, offset);
         boolean more = items.size() > limit;
         if (more) items = items.subList(0, limit);
         java.util.List<String> iris = items.stream().map(Node::getURI).toList();
