@@ -83,6 +83,12 @@ class RequestCostTest {
             dsg.add(g, state, RDFS.label.asNode(), NodeFactory.createLiteralLang("بلد اختبار الخط الزمني", "ar"));
             dsg.add(g, state, SIJILL.iso2.asNode(), NodeFactory.createLiteralString("XT"));
             dsg.add(g, state, SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
+            // a second League state, to compare the first with
+            Node second = NodeFactory.createURI(SIJILL.ID + "country/x-test-second");
+            dsg.add(g, second, RDF.Nodes.type, SIJILL.Country.asNode());
+            dsg.add(g, second, RDFS.label.asNode(), NodeFactory.createLiteralLang("Second test country", "en"));
+            dsg.add(g, second, SIJILL.iso2.asNode(), NodeFactory.createLiteralString("XU"));
+            dsg.add(g, second, SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
             Node source = NodeFactory.createURI(SIJILL.ID + "source/x-test-timeline");
             for (int i = 0; i < TIMELINE_CLAIMS; i++) {
                 Node claim = NodeFactory.createURI(SIJILL.ID + "status/XT/e-transactions/x-test-" + i);
@@ -211,6 +217,70 @@ class RequestCostTest {
         assertTrue(older.stream().allMatch(d -> d.compareTo(oldestOfFirst) < 0), "page 2 shows only older claims than page 1");
         assertEquals("بنود أحدث", second.selectFirst("#timeline-pager a[rel=prev][href*=page=1]").text(), "newer items, in Arabic");
         assertEquals("بنود أقدم", second.selectFirst("#timeline-pager a[rel=next][href*=page=3]").text(), "older items, in Arabic");
+    }
+
+    /** @return the timeline state's e-transactions cell of a matrix or comparison page */
+    private static org.jsoup.nodes.Element crowdedCell(Document page, String cells) {
+        org.jsoup.select.Elements found = page.select(cells);
+        assertEquals(1, found.size(), "one cell of the timeline state and topic: " + cells);
+        return found.first();
+    }
+
+    private static void assertListsAFewAndLinksTheRest(org.jsoup.nodes.Element cell, String moreText) {
+        int listed = cell.select("li.claim").size();
+        assertTrue(listed >= 1 && listed <= org.w3id.sijill.server.observatory.ObservatoryViews.CELL_CLAIMS,
+                listed + " claims listed in a cell of " + TIMELINE_CLAIMS);
+        org.jsoup.nodes.Element more = cell.selectFirst("a.cell-more");
+        assertNotNull(more, "the claims not listed are counted and linked: " + cell.text());
+        assertEquals("/page/" + TIMELINE_COUNTRY + "?topic=e-transactions#timeline", more.attr("href"));
+        // the count is written with the language's digit grouping
+        assertTrue(more.text().replaceAll("[,٬]", "").contains(moreText.replace("N", Integer.toString(TIMELINE_CLAIMS - listed))), more.text());
+        assertEquals(1, cell.select("li.claim:not(.earlier)").size(), "the source's latest claim is listed as current");
+        assertTrue(cell.text().contains(FIRST_CLAIM.plusDays(7L * (TIMELINE_CLAIMS - 1)).getYear() + ""), "the latest claim's year");
+    }
+
+    @Test
+    void aMatrixCellListsAFewOfItsClaimsAndLinksTheRest() {
+        HttpResponse<String> r = get("matrix", "Accept-Language", "en");
+        assertEquals(200, r.statusCode());
+        assertListsAFewAndLinksTheRest(crowdedCell(Jsoup.parse(r.body()), "td.cell[data-country=XT][data-topic=e-transactions]"),
+                "N more claims");
+        HttpResponse<String> ar = get("matrix", "Accept-Language", "ar");
+        assertListsAFewAndLinksTheRest(crowdedCell(Jsoup.parse(ar.body()), "td.cell[data-country=XT][data-topic=e-transactions]"),
+                "إفادات أخرى: N");
+        assertTrue(r.body().length() < 1_000_000, "the matrix stays small: " + r.body().length() + " characters");
+    }
+
+    @Test
+    void aComparisonCellListsAFewOfItsClaimsAndLinksTheRest() {
+        HttpResponse<String> r = get("compare?country=XT&country=XU", "Accept-Language", "en");
+        assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());
+        Document page = Jsoup.parse(r.body());
+        org.jsoup.nodes.Element row = page.select("table.compare-table tbody tr").stream()
+                .filter(tr -> tr.selectFirst("th.topic a[href$=/law-topic/e-transactions]") != null).findFirst().orElseThrow();
+        org.jsoup.nodes.Element cell = row.select("td").first();
+        assertListsAFewAndLinksTheRest(cell, "N more claims");
+        assertTrue(cell.hasClass("kind-agree"), "every claim says enacted: " + cell.className());
+    }
+
+    @Test
+    void aTimelineShowsOneTopicWhenAsked() {
+        HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY + "?topic=e-transactions", "Accept-Language", "en");
+        assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());
+        Document page = Jsoup.parse(r.body());
+        assertEquals(SijillPages.TIMELINE_PAGE_SIZE, timelineClaims(page).size());
+        assertTrue(page.selectFirst("#timeline .timeline-topic").text().startsWith("Topic:"), page.selectFirst("#timeline").text());
+        assertEquals("/page/" + TIMELINE_COUNTRY + "#timeline", page.selectFirst("#timeline .timeline-topic a").attr("href"));
+        assertNotNull(page.selectFirst("#timeline-pager a[rel=next][href*=topic=e-transactions][href*=page=2]"),
+                "the next page keeps the topic");
+
+        HttpResponse<String> other = get("page/" + TIMELINE_COUNTRY + "?topic=personal-data-protection", "Accept-Language", "en");
+        assertEquals(200, other.statusCode());
+        assertTrue(timelineClaims(Jsoup.parse(other.body())).isEmpty(), "no claim of another topic");
+
+        HttpResponse<String> bad = get("page/" + TIMELINE_COUNTRY + "?topic=no-such-topic", "Accept-Language", "en");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("no-such-topic"), "the reason names the value");
     }
 
     @Test

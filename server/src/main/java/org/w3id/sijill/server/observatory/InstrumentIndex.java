@@ -35,13 +35,11 @@ public final class InstrumentIndex {
         Map<String, Set<String>> topics = new LinkedHashMap<>();
         Map<String, Set<String>> sources = new LinkedHashMap<>();
         Map<String, List<Snapshot.Claim>> claims = new LinkedHashMap<>();
-        for (Snapshot.Instrument i : s.instruments()) {
-            if (!i.country().equals(st.iso2())) continue;
+        for (Snapshot.Instrument i : s.index().instruments(st.iso2())) {
             byKey.put(i.link(), i);
             topics.computeIfAbsent(i.link(), k -> new LinkedHashSet<>()).addAll(i.topics());
         }
-        for (Snapshot.Claim c : s.claims()) {
-            if (!c.country().equals(st.iso2())) continue;
+        for (Snapshot.Claim c : s.index().state(st.iso2())) {
             for (Snapshot.Instrument i : c.instruments()) {
                 byKey.putIfAbsent(i.link(), i);
                 topics.computeIfAbsent(i.link(), k -> new LinkedHashSet<>()).add(c.topic());

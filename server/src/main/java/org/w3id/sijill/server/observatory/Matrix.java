@@ -56,35 +56,49 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
     public record Cell(Snapshot.State state, Snapshot.Topic topic, List<Snapshot.Claim> current, List<Snapshot.Claim> earlier,
                        Kind kind, String summary) {}
 
-    /** @return the matrix of the selection */
+    /**
+     * @return the matrix of the selection, made from the claims of its cells only; the matrix of
+     *         every claim (no selection) is made once per snapshot
+     */
     public static Matrix of(Snapshot s, Selection sel) {
+        if (sel.countries().isEmpty() && sel.topics().isEmpty() && sel.sources().isEmpty() && sel.group().isEmpty()
+                && sel.asOf() == null) {
+            return s.index().everything(() -> make(s, sel));
+        }
+        return make(s, sel);
+    }
+
+    private static Matrix make(Snapshot s, Selection sel) {
         List<Snapshot.State> states = sel.countriesOr(s);
         List<Snapshot.Topic> topics = sel.topicsOr(s);
-        Map<String, List<Snapshot.Claim>> byCell = new LinkedHashMap<>();
-        for (Snapshot.Claim c : s.claims()) {
-            if (!sel.counts(c.source())) continue;
-            if (sel.asOf() != null && !sel.asOf().covers(c.asOf())) continue;
-            byCell.computeIfAbsent(c.country() + "|" + c.topic(), k -> new ArrayList<>()).add(c);
-        }
         List<List<Cell>> rows = new ArrayList<>();
         for (Snapshot.State st : states) {
             List<Cell> row = new ArrayList<>();
-            for (Snapshot.Topic t : topics) row.add(cell(s, st, t, byCell.getOrDefault(st.iso2() + "|" + t.code(), List.of())));
+            for (Snapshot.Topic t : topics) {
+                List<Snapshot.Claim> claims = new ArrayList<>();
+                for (Snapshot.Claim c : s.index().cell(st.iso2(), t.code())) {
+                    if (!sel.counts(c.source())) continue;
+                    if (sel.asOf() != null && !sel.asOf().covers(c.asOf())) continue;
+                    claims.add(c);
+                }
+                row.add(cell(s, st, t, claims));
+            }
             rows.add(List.copyOf(row));
         }
         return new Matrix(states, topics, List.copyOf(rows), sel.asOf());
     }
 
     static Cell cell(Snapshot s, Snapshot.State st, Snapshot.Topic t, List<Snapshot.Claim> claims) {
-        Comparator<Snapshot.Claim> byDate = Comparator.comparing(Snapshot.Claim::asOf).thenComparing(Snapshot.Claim::source)
-                .thenComparing(Snapshot.Claim::iri);
+        Comparator<Snapshot.Claim> byDate = Snapshot.Index.BY_DATE;
         Map<String, Snapshot.Claim> latest = new LinkedHashMap<>();
         List<Snapshot.Claim> earlier = new ArrayList<>();
+        // already in order when they come from the index (sorting them again costs one pass)
         for (Snapshot.Claim c : claims.stream().sorted(byDate).toList()) {
             Snapshot.Claim had = latest.put(c.source(), c);
             if (had != null) earlier.add(had);
         }
         List<Snapshot.Claim> current = latest.values().stream().sorted(byDate).toList();
+        earlier.sort(byDate);
         List<Snapshot.Claim> all = new ArrayList<>(earlier);
         all.addAll(current);
         all.sort(byDate);

@@ -38,8 +38,49 @@ public final class ObservatoryViews {
     public record ClaimRef(SourceRef source, String status, Txt statusLabel, String asOf, String year, String href,
                            List<InstrumentRef> instruments, boolean earlier, Txt topic, List<Txt> quotes) {}
 
-    /** A matrix cell. */
-    public record CellView(String topic, String summary, Txt summaryLabel, String kind, List<ClaimRef> claims, String compareHref) {}
+    /**
+     * A matrix cell.
+     *
+     * @param more how many of the cell's claims it does not list ({@link #CELL_CLAIMS} at most are listed)
+     * @param moreHref where all of them are listed: the state's timeline of the topic
+     */
+    public record CellView(String topic, String summary, Txt summaryLabel, String kind, List<ClaimRef> claims, String compareHref,
+                           int more, String moreHref) {}
+
+    /** The most claims a matrix or comparison cell lists; the rest are counted and linked, so a cell stays one size however many claims the register holds. */
+    public static final int CELL_CLAIMS = 6;
+
+    /**
+     * The claims a cell lists.
+     *
+     * @param claims at most {@link #CELL_CLAIMS} claims, oldest first: every source's latest claim
+     *               (the newest first when there are more sources than room), then earlier claims, newest first
+     * @param earlier the IRIs of those that a later claim of the same source replaced
+     * @param more how many claims of the cell are not listed
+     */
+    public record Listed(List<Snapshot.Claim> claims, Set<String> earlier, int more) {}
+
+    /** @return the claims the cell lists, and how many it leaves out */
+    public static Listed listed(Matrix.Cell cell) {
+        List<Snapshot.Claim> pick = new ArrayList<>();
+        Set<String> earlier = new HashSet<>();
+        List<Snapshot.Claim> current = cell.current();
+        for (int i = current.size() - 1; i >= 0 && pick.size() < CELL_CLAIMS; i--) pick.add(current.get(i));
+        List<Snapshot.Claim> before = cell.earlier();
+        for (int i = before.size() - 1; i >= 0 && pick.size() < CELL_CLAIMS; i--) {
+            pick.add(before.get(i));
+            earlier.add(before.get(i).iri());
+        }
+        pick.sort(Snapshot.Index.BY_DATE);
+        return new Listed(List.copyOf(pick), Set.copyOf(earlier), current.size() + before.size() - pick.size());
+    }
+
+    /** @return the page listing every claim of a state on a topic: the state's timeline of that topic */
+    public static String timelineHref(Snapshot.State st, Snapshot.Topic topic) {
+        String iri = st.iri();
+        String path = iri.startsWith(org.w3id.sijill.vocab.SIJILL.ID) ? "/page/" + iri.substring(org.w3id.sijill.vocab.SIJILL.ID.length()) : LocalLinks.href(iri);
+        return path + "?topic=" + java.net.URLEncoder.encode(topic.code(), java.nio.charset.StandardCharsets.UTF_8) + "#timeline";
+    }
 
     /** A matrix row. */
     public record RowView(String iso2, Txt name, String href, List<CellView> cells) {}
@@ -99,15 +140,14 @@ public final class ObservatoryViews {
             Snapshot.State st = row.get(0).state();
             List<CellView> cells = new ArrayList<>();
             for (Matrix.Cell cell : row) {
+                Listed listed = listed(cell);
                 List<ClaimRef> claims = new ArrayList<>();
-                for (Snapshot.Claim c : cell.earlier()) claims.add(claim(s, c, true, sources, lang));
-                for (Snapshot.Claim c : cell.current()) claims.add(claim(s, c, false, sources, lang));
-                claims.sort(java.util.Comparator.comparing(ClaimRef::asOf));
+                for (Snapshot.Claim c : listed.claims()) claims.add(claim(s, c, listed.earlier().contains(c.iri()), sources, lang));
                 claims.forEach(c -> used.add(c.source().key()));
                 Txt label = cell.summary().isEmpty() ? new Txt(Messages.get(lang, "obs.noclaim"), lang.code())
                         : s.status(cell.summary()).map(x -> txt(x.label(), lang)).orElse(new Txt(cell.summary(), "en"));
                 cells.add(new CellView(cell.topic().code(), cell.summary().isEmpty() ? "empty" : cell.summary(), label,
-                        cell.kind().code(), claims, "/compare?country=" + st.iso2()));
+                        cell.kind().code(), claims, "/compare?country=" + st.iso2(), listed.more(), timelineHref(st, cell.topic())));
             }
             rows.add(new RowView(st.iso2(), txt(st.name(), lang), LocalLinks.href(st.iri()), cells));
         }
@@ -205,15 +245,26 @@ public final class ObservatoryViews {
      *         its claims, the undated instruments last
      */
     public static Timeline timeline(Snapshot s, Snapshot.State st, PageLanguage lang, int limit, long offset) {
+        return timeline(s, st, null, lang, limit, offset);
+    }
+
+    /**
+     * @param topic the topic whose instruments and claims the timeline shows, or null for all
+     * @param limit how many items (instruments and claims) the page shows at most
+     * @param offset how many (newer) items to skip
+     * @return one page of the state's timeline of the topic (see {@link #timeline(Snapshot, Snapshot.State, PageLanguage, int, long)})
+     */
+    public static Timeline timeline(Snapshot s, Snapshot.State st, Snapshot.Topic topic, PageLanguage lang, int limit, long offset) {
         TreeMap<String, List<Snapshot.Instrument>> instruments = new TreeMap<>(java.util.Comparator.reverseOrder());
         List<Snapshot.Instrument> undated = new ArrayList<>();
         for (InstrumentIndex.Entry e : InstrumentIndex.of(s, st)) {
+            if (topic != null && !e.topics().contains(topic.code())) continue;
             if (e.instrument().year().isEmpty()) undated.add(e.instrument());
             else instruments.computeIfAbsent(e.instrument().year(), k -> new ArrayList<>()).add(e.instrument());
         }
         TreeMap<String, List<Snapshot.Claim>> claims = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Snapshot.Claim c : s.claims()) {
-            if (!c.country().equals(st.iso2())) continue;
+        for (Snapshot.Claim c : s.index().state(st.iso2())) {
+            if (topic != null && !c.topic().equals(topic.code())) continue;
             claims.computeIfAbsent(year(c), k -> new ArrayList<>()).add(c);
         }
         Set<String> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());

@@ -1,11 +1,14 @@
 package org.w3id.sijill.server.observatory;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.w3id.sijill.server.pages.PageLanguage;
 
 /**
@@ -27,9 +30,98 @@ import org.w3id.sijill.server.pages.PageLanguage;
  * @param sources the sources of claims
  * @param claims every legal-status claim about a League state
  * @param instruments the legal instruments with a League state as jurisdiction
+ * @param index the claims and instruments by cell, country and IRI, made once with the snapshot so
+ *              that no request has to go through all claims
  */
 public record Snapshot(List<State> states, List<State> others, List<Topic> topics, List<Status> statuses,
-                       List<Source> sources, List<Claim> claims, List<Instrument> instruments) {
+                       List<Source> sources, List<Claim> claims, List<Instrument> instruments, Index index) {
+
+    /** A snapshot of these values, with its {@link Index}. */
+    public Snapshot(List<State> states, List<State> others, List<Topic> topics, List<Status> statuses,
+                    List<Source> sources, List<Claim> claims, List<Instrument> instruments) {
+        this(states, others, topics, statuses, sources, claims, instruments, new Index(claims, instruments));
+    }
+
+    /**
+     * The claims of a snapshot by state and topic (each cell's claims in date order), by state and
+     * by IRI, the number of claims of each source, the instruments by state, and the matrix of
+     * every claim once it has been made: computed once per snapshot, that is once per release, so
+     * a page reads the claims it shows and not every claim of the register.
+     *
+     * <pre>{@code
+     * List<Snapshot.Claim> c = snapshot.index().cell("SY", "personal-data-protection"); // oldest first
+     * }</pre>
+     */
+    public static final class Index {
+        /** The order of a cell's claims: by date, then source, then IRI. */
+        public static final Comparator<Claim> BY_DATE = Comparator.comparing(Claim::asOf).thenComparing(Claim::source)
+                .thenComparing(Claim::iri);
+        private final Map<String, List<Claim>> byCell = new HashMap<>();
+        private final Map<String, List<Claim>> byState = new HashMap<>();
+        private final Map<String, Claim> byIri = new HashMap<>();
+        private final Map<String, Long> bySource = new HashMap<>();
+        private final Map<String, List<Instrument>> instrumentsByState = new HashMap<>();
+        private volatile Object everything;
+
+        Index(List<Claim> claims, List<Instrument> instruments) {
+            for (Claim c : claims) {
+                byCell.computeIfAbsent(c.country() + "|" + c.topic(), k -> new ArrayList<>()).add(c);
+                byState.computeIfAbsent(c.country(), k -> new ArrayList<>()).add(c);
+                byIri.putIfAbsent(c.iri(), c);
+                bySource.merge(c.source(), 1L, Long::sum);
+            }
+            byCell.replaceAll((k, v) -> v.stream().sorted(BY_DATE).toList());
+            byState.replaceAll((k, v) -> List.copyOf(v));
+            for (Instrument i : instruments) instrumentsByState.computeIfAbsent(i.country(), k -> new ArrayList<>()).add(i);
+            instrumentsByState.replaceAll((k, v) -> List.copyOf(v));
+        }
+
+        /** @return the claims about a state and topic, oldest first ({@link #BY_DATE}) */
+        public List<Claim> cell(String iso2, String topic) {
+            return byCell.getOrDefault(iso2 + "|" + topic, List.of());
+        }
+
+        /** @return the claims about a state, in the snapshot's order */
+        public List<Claim> state(String iso2) {
+            return byState.getOrDefault(iso2, List.of());
+        }
+
+        /** @return the claim with the IRI */
+        public Optional<Claim> claim(String iri) {
+            return Optional.ofNullable(byIri.get(iri));
+        }
+
+        /** @return how many claims the source makes */
+        public long claimsOf(String sourceIri) {
+            return bySource.getOrDefault(sourceIri, 0L);
+        }
+
+        /** @return the instruments with the state as jurisdiction, in the snapshot's order */
+        public List<Instrument> instruments(String iso2) {
+            return instrumentsByState.getOrDefault(iso2, List.of());
+        }
+
+        /** @return the value made once per snapshot by {@code make} (the matrix of every claim) */
+        @SuppressWarnings("unchecked")
+        <T> T everything(Supplier<T> make) {
+            Object e = everything;
+            if (e == null) {
+                synchronized (this) {
+                    e = everything;
+                    if (e == null) {
+                        e = make.get();
+                        everything = e;
+                    }
+                }
+            }
+            return (T) e;
+        }
+
+        // derived from the snapshot's values, so it takes no part in the record's equality
+        @Override public boolean equals(Object o) { return o instanceof Index; }
+        @Override public int hashCode() { return 0; }
+        @Override public String toString() { return "Index[" + byIri.size() + " claims]"; }
+    }
 
     /** A text in English and Arabic (either may be empty). */
     public record Text(String en, String ar) {
@@ -122,11 +214,6 @@ public record Snapshot(List<State> states, List<State> others, List<Topic> topic
         Map<String, Text> out = new LinkedHashMap<>();
         for (Topic t : topics) if (!t.group().isEmpty()) out.putIfAbsent(t.group(), t.groupLabel());
         return out;
-    }
-
-    /** @return the claims about the states */
-    public List<Claim> claimsOf(Collection<String> iso2) {
-        return claims.stream().filter(c -> iso2.contains(c.country())).toList();
     }
 
     /** @return the ISO code of a country in any accepted spelling (see {@link CodeResolver}) */

@@ -165,7 +165,7 @@ public final class Tables {
         List<List<Object>> rows = new ArrayList<>();
         List<Map<String, Object>> nodes = new ArrayList<>();
         for (Snapshot.Source src : s.sources()) {
-            long n = s.claims().stream().filter(c -> c.source().equals(src.iri())).count();
+            long n = s.index().claimsOf(src.iri());
             rows.add(List.of(src.key(), src.title(lang), src.date(), n, src.iri()));
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("@id", src.iri());

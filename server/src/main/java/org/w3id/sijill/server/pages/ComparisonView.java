@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * The country comparison: the law topics as rows, the chosen countries as columns, and in each
- * cell every legal-status claim of every source about that country and topic (competency question
- * 2). Without chosen countries it holds only the choices of the form.
+ * cell the legal-status claims of the sources about that country and topic (competency question
+ * 2): every source's latest claim, then earlier ones, at most a few, with the rest counted and
+ * linked. Without chosen countries it holds only the choices of the form.
  *
  * <pre>{@code
- * ComparisonView v = new ComparisonBuilder(queries, terms, examples).build(List.of("LB", "SY"), PageLanguage.EN);
+ * ComparisonView v = new ComparisonBuilder(queries, terms).build(List.of("LB", "SY"), snapshot, null, PageLanguage.EN);
  * v.rows().size(); // 11 law topics
  * }</pre>
  *
@@ -68,8 +69,10 @@ public record ComparisonView(List<Choice> choices, List<ValueView> countries, Li
      *                      later claim that goes back ({@code no-data} says nothing and so
      *                      contradicts nothing)
      * @param kind how the claims relate: none, agree, change (statuses progress over time), differ
+     * @param more how many of the cell's claims it does not list
+     * @param moreHref where all of them are listed (the state's timeline of the topic)
      */
-    public record Cell(List<Claim> claims, boolean sourcesDiffer, String kind) {
+    public record Cell(List<Claim> claims, boolean sourcesDiffer, String kind, int more, String moreHref) {
         /** @return true when no source makes a claim */
         public boolean isEmpty() { return claims.isEmpty(); }
     }

@@ -51,6 +51,17 @@ public record PageRequest(PageLanguage lang, String path, Map<String, String> pa
         Map<String, List<String>> p = new LinkedHashMap<>(allParams);
         p.remove(name);
         p.put(name, List.of(value));
+        return href(p);
+    }
+
+    /** @return this page without the named parameters (others kept) */
+    public String without(String... names) {
+        Map<String, List<String>> p = new LinkedHashMap<>(allParams);
+        for (String n : names) p.remove(n);
+        return href(p);
+    }
+
+    private String href(Map<String, List<String>> p) {
         StringBuilder sb = new StringBuilder(path);
         char sep = '?';
         for (Map.Entry<String, List<String>> e : p.entrySet()) {

@@ -280,8 +280,18 @@ public final class SijillPages {
                 }
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
                 // the timeline shows one page of its items, newest first, paged with the country's other lists
-                if (code != null) observatory.snapshot().state(code.getString()).ifPresent(st -> ctx.put("timeline",
-                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(observatory.snapshot(), st, lang,
+                // ?topic= narrows it to one law topic (the matrix and comparison cells link there for all their claims)
+                org.w3id.sijill.server.observatory.Snapshot snap = observatory.snapshot();
+                String topicParam = r.params().get("topic");
+                org.w3id.sijill.server.observatory.Snapshot.Topic topic = topicParam == null || topicParam.isBlank() ? null
+                        : org.w3id.sijill.server.observatory.Selection.topic(snap, topicParam);
+                if (topic != null) {
+                    ctx.put("timelineTopic", new org.w3id.sijill.server.observatory.ObservatoryViews.Txt(topic.label(lang),
+                            topic.label().langOf(lang)));
+                    ctx.put("timelineAllHref", r.without("topic", "page"));
+                }
+                if (code != null) snap.state(code.getString()).ifPresent(st -> ctx.put("timeline",
+                        org.w3id.sijill.server.observatory.ObservatoryViews.timeline(snap, st, topic, lang,
                                 TIMELINE_PAGE_SIZE, (long) (page - 1) * TIMELINE_PAGE_SIZE)));
             }
             case DOCUMENT -> {
@@ -316,7 +326,7 @@ public final class SijillPages {
      */
     public RenderedPage compare(PageRequest r, List<String> codes) {
         PageLanguage lang = r.lang();
-        ComparisonView view = new ComparisonBuilder(queries, terms(), examples).build(codes, observatory.snapshot(), r.params().get("asOf"), lang);
+        ComparisonView view = new ComparisonBuilder(queries, terms()).build(codes, observatory.snapshot(), r.params().get("asOf"), lang);
         String title = view.hasMatrix()
                 ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
                         view.countries().stream().map(c -> c.label().text()).toList()))
@@ -343,7 +353,7 @@ public final class SijillPages {
         org.apache.jena.rdf.model.Statement iso2 = country.getProperty(SIJILL.iso2);
         if (iso2 == null || !iso2.getObject().isLiteral()) return null;
         String code = iso2.getObject().asLiteral().getLexicalForm();
-        List<ComparisonView.Choice> all = new ComparisonBuilder(queries, terms(), examples).build(List.of(), lang).choices();
+        List<ComparisonView.Choice> all = new ComparisonBuilder(queries, terms()).choices(lang);
         if (all.stream().noneMatch(c -> c.code().equals(code))) return null;
         return Map.of("code", code, "others", all.stream().filter(c -> !c.code().equals(code)).toList());
     }

@@ -74,6 +74,32 @@ class MatrixTest {
     }
 
     @Test
+    void theMatrixOfEveryClaimIsMadeOncePerSnapshotAndACellListsAFewOfItsClaims() {
+        Snapshot.Claim[] many = new Snapshot.Claim[40];
+        for (int i = 0; i < many.length; i++) {
+            // stored newest first: the index puts each cell in date order
+            many[i] = claim("urn:m" + i, i % 2 == 0 ? "enacted" : "draft", LocalDate.of(2000, 1, 1).plusDays(40L - i).toString(),
+                    i % 3 == 0 ? "urn:s2" : "urn:s1");
+        }
+        Snapshot s = snapshot(many);
+        assertEquals(40, s.index().cell("XA", "t").size());
+        List<String> dates = s.index().cell("XA", "t").stream().map(Snapshot.Claim::asOf).toList();
+        assertEquals(dates.stream().sorted().toList(), dates, "a cell's claims oldest first");
+        Matrix all = Matrix.of(s, Selection.of(s, Map.of()));
+        assertTrue(all == Matrix.of(s, Selection.of(s, Map.of())), "the matrix of every claim is made once");
+        assertTrue(all != Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("2000-01-20")))), "a selection's is its own");
+
+        ObservatoryViews.Listed listed = ObservatoryViews.listed(all.cell("XA", "t"));
+        assertEquals(ObservatoryViews.CELL_CLAIMS, listed.claims().size());
+        assertEquals(40 - ObservatoryViews.CELL_CLAIMS, listed.more());
+        assertEquals(List.of("urn:m0", "urn:m1"), listed.claims().stream().map(Snapshot.Claim::iri)
+                .filter(iri -> !listed.earlier().contains(iri)).sorted().toList(), "both sources' latest claims are listed");
+        List<String> shown = listed.claims().stream().map(Snapshot.Claim::asOf).toList();
+        assertEquals(shown.stream().sorted().toList(), shown, "listed oldest first");
+        assertEquals(LocalDate.of(2000, 1, 1).plusDays(40L - 5).toString(), shown.get(0), "the newest claims are the ones listed");
+    }
+
+    @Test
     void aSourcesLaterClaimReplacesItsEarlierOne() {
         Snapshot s = snapshot(claim("urn:c1", "draft", "2018-12-06", "urn:s1"), claim("urn:c3", "enacted", "2022-01-01", "urn:s1"));
         Matrix.Cell now = cell(s, null);
