@@ -264,6 +264,24 @@ class RequestCostTest {
     }
 
     @Test
+    void theComparisonApiCountsACellsEarlierClaimsAndListsTheNewestFew() {
+        HttpResponse<String> r = get("api/v1/compare?country=XT&country=XU", "Accept", "application/json");
+        assertEquals(200, r.statusCode(), r::body);
+        com.google.gson.JsonObject cell = null;
+        for (com.google.gson.JsonElement e : com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonArray("cells")) {
+            com.google.gson.JsonObject o = e.getAsJsonObject();
+            if (o.get("country").getAsString().equals("XT") && o.get("topic").getAsString().equals("e-transactions")) cell = o;
+        }
+        assertNotNull(cell, "the timeline state's e-transactions cell");
+        assertEquals(TIMELINE_CLAIMS - 1, cell.get("earlierCount").getAsInt(), "every claim but the latest was replaced");
+        com.google.gson.JsonArray earlier = cell.getAsJsonArray("earlierClaims");
+        assertEquals(org.w3id.sijill.server.observatory.ObservatoryViews.CELL_CLAIMS, earlier.size(), cell.toString());
+        assertEquals(SIJILL.ID + "status/XT/e-transactions/x-test-" + (TIMELINE_CLAIMS - 2), earlier.get(earlier.size() - 1).getAsString(),
+                "the newest earlier claim last");
+        assertTrue(r.body().length() < 100_000, "the answer stays small: " + r.body().length() + " characters");
+    }
+
+    @Test
     void aTimelineShowsOneTopicWhenAsked() {
         HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY + "?topic=e-transactions", "Accept-Language", "en");
         assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());

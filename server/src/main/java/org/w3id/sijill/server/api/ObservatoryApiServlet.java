@@ -149,7 +149,11 @@ public final class ObservatoryApiServlet extends HttpServlet {
             o.put("status", c.summary());
             o.put("relation", c.kind().code());
             o.put("claims", c.current().stream().map(Snapshot.Claim::iri).toList());
-            o.put("earlierClaims", c.earlier().stream().map(Snapshot.Claim::iri).toList());
+            // the newest few: a cell's earlier claims grow with the register, the answer does not
+            List<Snapshot.Claim> earlier = c.earlier();
+            o.put("earlierClaims", earlier.subList(Math.max(0, earlier.size() - org.w3id.sijill.server.observatory.ObservatoryViews.CELL_CLAIMS),
+                    earlier.size()).stream().map(Snapshot.Claim::iri).toList());
+            o.put("earlierCount", earlier.size());
             return o;
         }).toList();
     }
