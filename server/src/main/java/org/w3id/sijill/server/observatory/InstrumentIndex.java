@@ -29,8 +29,12 @@ public final class InstrumentIndex {
     public record Entry(Snapshot.Instrument instrument, List<String> topics, List<Snapshot.Source> sources,
                         List<Snapshot.Claim> claims) {}
 
-    /** @return the state's instruments, oldest first (undated last) */
+    /** @return the state's instruments, oldest first (undated last); made once per snapshot */
     public static List<Entry> of(Snapshot s, Snapshot.State st) {
+        return s.index().memo("instruments|" + st.iso2(), () -> make(s, st));
+    }
+
+    private static List<Entry> make(Snapshot s, Snapshot.State st) {
         Map<String, Snapshot.Instrument> byKey = new LinkedHashMap<>();
         Map<String, Set<String>> topics = new LinkedHashMap<>();
         Map<String, Set<String>> sources = new LinkedHashMap<>();
@@ -54,6 +58,6 @@ public final class InstrumentIndex {
                 List.copyOf(claims.getOrDefault(k, List.of())))));
         out.sort(Comparator.comparing((Entry e) -> e.instrument().year().isEmpty() ? "9999" : e.instrument().year())
                 .thenComparing(e -> e.instrument().title().en()));
-        return out;
+        return List.copyOf(out);
     }
 }

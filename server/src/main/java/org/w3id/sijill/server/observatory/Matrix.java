@@ -63,7 +63,7 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
     public static Matrix of(Snapshot s, Selection sel) {
         if (sel.countries().isEmpty() && sel.topics().isEmpty() && sel.sources().isEmpty() && sel.group().isEmpty()
                 && sel.asOf() == null) {
-            return s.index().everything(() -> make(s, sel));
+            return s.index().memo("matrix", () -> make(s, sel));
         }
         return make(s, sel);
     }

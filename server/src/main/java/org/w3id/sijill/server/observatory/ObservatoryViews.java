@@ -255,31 +255,10 @@ public final class ObservatoryViews {
      * @return one page of the state's timeline of the topic (see {@link #timeline(Snapshot, Snapshot.State, PageLanguage, int, long)})
      */
     public static Timeline timeline(Snapshot s, Snapshot.State st, Snapshot.Topic topic, PageLanguage lang, int limit, long offset) {
-        TreeMap<String, List<Snapshot.Instrument>> instruments = new TreeMap<>(java.util.Comparator.reverseOrder());
-        List<Snapshot.Instrument> undated = new ArrayList<>();
-        for (InstrumentIndex.Entry e : InstrumentIndex.of(s, st)) {
-            if (topic != null && !e.topics().contains(topic.code())) continue;
-            if (e.instrument().year().isEmpty()) undated.add(e.instrument());
-            else instruments.computeIfAbsent(e.instrument().year(), k -> new ArrayList<>()).add(e.instrument());
-        }
-        TreeMap<String, List<Snapshot.Claim>> claims = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Snapshot.Claim c : s.index().state(st.iso2())) {
-            if (topic != null && !c.topic().equals(topic.code())) continue;
-            claims.computeIfAbsent(year(c), k -> new ArrayList<>()).add(c);
-        }
-        Set<String> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        years.addAll(instruments.keySet());
-        years.addAll(claims.keySet());
-        // the items in timeline order; only the page's are made into views
-        List<Object> items = new ArrayList<>();
-        List<String> itemYears = new ArrayList<>();
-        for (String y : years) {
-            for (Snapshot.Instrument i : instruments.getOrDefault(y, List.of())) { items.add(i); itemYears.add(y); }
-            List<Snapshot.Claim> ofYear = new ArrayList<>(claims.getOrDefault(y, List.of()));
-            ofYear.sort(java.util.Comparator.comparing(Snapshot.Claim::asOf).reversed());  // newest first in the year too
-            for (Snapshot.Claim c : ofYear) { items.add(c); itemYears.add(y); }
-        }
-        for (Snapshot.Instrument i : undated) { items.add(i); itemYears.add(null); }
+        TimelineItems all = s.index().memo("timeline|" + st.iso2() + "|" + (topic == null ? "" : topic.code()),
+                () -> TimelineItems.of(s, st, topic));
+        List<Object> items = all.items();
+        List<String> itemYears = all.years();
         int from = (int) Math.min(offset, items.size());
         int to = (int) Math.min((long) from + limit, items.size());
         Map<String, SourceRef> sources = sourceRefs(s, lang);
@@ -303,6 +282,40 @@ public final class ObservatoryViews {
         return new Timeline(List.copyOf(out.values()), undatedOut,
                 sources.values().stream().filter(x -> used.contains(sourceIri(s, x))).toList(),
                 from < to ? from + 1L : 0, to, to < items.size());
+    }
+
+    /**
+     * A state's timeline (of one topic or all) in order, made once per snapshot: each item (an
+     * instrument or a claim) with its year (null for the undated instruments at the end).
+     */
+    private record TimelineItems(List<Object> items, List<String> years) {
+        static TimelineItems of(Snapshot s, Snapshot.State st, Snapshot.Topic topic) {
+            TreeMap<String, List<Snapshot.Instrument>> instruments = new TreeMap<>(java.util.Comparator.reverseOrder());
+            List<Snapshot.Instrument> undated = new ArrayList<>();
+            for (InstrumentIndex.Entry e : InstrumentIndex.of(s, st)) {
+                if (topic != null && !e.topics().contains(topic.code())) continue;
+                if (e.instrument().year().isEmpty()) undated.add(e.instrument());
+                else instruments.computeIfAbsent(e.instrument().year(), k -> new ArrayList<>()).add(e.instrument());
+            }
+            TreeMap<String, List<Snapshot.Claim>> claims = new TreeMap<>(java.util.Comparator.reverseOrder());
+            for (Snapshot.Claim c : s.index().state(st.iso2())) {
+                if (topic != null && !c.topic().equals(topic.code())) continue;
+                claims.computeIfAbsent(year(c), k -> new ArrayList<>()).add(c);
+            }
+            Set<String> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+            years.addAll(instruments.keySet());
+            years.addAll(claims.keySet());
+            List<Object> items = new ArrayList<>();
+            List<String> itemYears = new ArrayList<>();
+            for (String y : years) {
+                for (Snapshot.Instrument i : instruments.getOrDefault(y, List.of())) { items.add(i); itemYears.add(y); }
+                List<Snapshot.Claim> ofYear = new ArrayList<>(claims.getOrDefault(y, List.of()));
+                ofYear.sort(java.util.Comparator.comparing(Snapshot.Claim::asOf).reversed());  // newest first in the year too
+                for (Snapshot.Claim c : ofYear) { items.add(c); itemYears.add(y); }
+            }
+            for (Snapshot.Instrument i : undated) { items.add(i); itemYears.add(null); }
+            return new TimelineItems(java.util.Collections.unmodifiableList(items), java.util.Collections.unmodifiableList(itemYears));
+        }
     }
 
     /** @return the year of a claim's date (the date itself when shorter) */

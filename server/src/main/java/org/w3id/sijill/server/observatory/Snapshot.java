@@ -61,7 +61,7 @@ public record Snapshot(List<State> states, List<State> others, List<Topic> topic
         private final Map<String, Claim> byIri = new HashMap<>();
         private final Map<String, Long> bySource = new HashMap<>();
         private final Map<String, List<Instrument>> instrumentsByState = new HashMap<>();
-        private volatile Object everything;
+        private final java.util.concurrent.ConcurrentHashMap<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
         Index(List<Claim> claims, List<Instrument> instruments) {
             for (Claim c : claims) {
@@ -101,20 +101,21 @@ public record Snapshot(List<State> states, List<State> others, List<Topic> topic
             return instrumentsByState.getOrDefault(iso2, List.of());
         }
 
-        /** @return the value made once per snapshot by {@code make} (the matrix of every claim) */
+        /**
+         * @param key names the value (e.g. {@code "matrix"}, {@code "timeline|LB|"})
+         * @return the value made once per snapshot by {@code make}: a value several requests need
+         *         and that only the snapshot decides (the matrix of every claim, a state's timeline)
+         */
         @SuppressWarnings("unchecked")
-        <T> T everything(Supplier<T> make) {
-            Object e = everything;
-            if (e == null) {
-                synchronized (this) {
-                    e = everything;
-                    if (e == null) {
-                        e = make.get();
-                        everything = e;
-                    }
-                }
+        public <T> T memo(String key, Supplier<T> make) {
+            Object v = memo.get(key);
+            if (v == null) {
+                // made outside the map: a value may be made from another memoised one
+                v = make.get();
+                Object had = memo.putIfAbsent(key, v);
+                if (had != null) v = had;
             }
-            return (T) e;
+            return (T) v;
         }
 
         // derived from the snapshot's values, so it takes no part in the record's equality
