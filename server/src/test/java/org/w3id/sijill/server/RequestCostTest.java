@@ -42,6 +42,7 @@ class RequestCostTest {
     private static final String CROWDED = "country/x-test-crowded";
     private static final int DOCUMENT_PASSAGES = 1_500;
     private static final int TIMELINE_CLAIMS = 1_500;
+    private static final int SECOND_LAWS = 2_500;
     /** A League state of the test (ISO 3166 keeps XA–XZ for user-assigned codes). */
     private static final String TIMELINE_COUNTRY = "country/x-test-timeline";
     private static final java.time.LocalDate FIRST_CLAIM = java.time.LocalDate.of(1990, 1, 1);
@@ -89,6 +90,8 @@ class RequestCostTest {
             dsg.add(g, second, RDFS.label.asNode(), NodeFactory.createLiteralLang("Second test country", "en"));
             dsg.add(g, second, SIJILL.iso2.asNode(), NodeFactory.createLiteralString("XU"));
             dsg.add(g, second, SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
+            // whose instruments grow: the API lists them a page at a time
+            addLaws(dsg, g, "x-test-second-", "Second country law ", SIJILL.jurisdiction.asNode(), second, SECOND_LAWS);
             Node source = NodeFactory.createURI(SIJILL.ID + "source/x-test-timeline");
             for (int i = 0; i < TIMELINE_CLAIMS; i++) {
                 Node claim = NodeFactory.createURI(SIJILL.ID + "status/XT/e-transactions/x-test-" + i);
@@ -279,6 +282,36 @@ class RequestCostTest {
         assertEquals(SIJILL.ID + "status/XT/e-transactions/x-test-" + (TIMELINE_CLAIMS - 2), earlier.get(earlier.size() - 1).getAsString(),
                 "the newest earlier claim last");
         assertTrue(r.body().length() < 100_000, "the answer stays small: " + r.body().length() + " characters");
+    }
+
+    @Test
+    void theInstrumentsApiAnswersAPageAtATimeWithTheNextOnesAddress() {
+        HttpResponse<String> r = get("api/v1/instruments?country=XU", "Accept", "application/json");
+        assertEquals(200, r.statusCode(), r::body);
+        com.google.gson.JsonObject first = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals(SECOND_LAWS, first.get("total").getAsInt());
+        assertEquals(org.w3id.sijill.server.api.TablePage.DEFAULT_LIMIT, first.getAsJsonArray("rows").size());
+        String next = first.get("next").getAsString();
+        assertEquals("/api/v1/instruments?country=XU&offset=" + org.w3id.sijill.server.api.TablePage.DEFAULT_LIMIT, next);
+        assertEquals("<" + next + ">; rel=\"next\"", r.headers().firstValue("Link").orElse(""));
+
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        first.getAsJsonArray("rows").forEach(e -> seen.add(e.getAsJsonObject().get("link").getAsString()));
+        HttpResponse<String> last = get("api/v1/instruments?country=XU&offset=2000&limit=600", "Accept", "application/json");
+        com.google.gson.JsonObject lastPage = com.google.gson.JsonParser.parseString(last.body()).getAsJsonObject();
+        assertEquals(SECOND_LAWS - 2000, lastPage.getAsJsonArray("rows").size(), "the rest");
+        assertTrue(lastPage.get("next") == null && last.headers().firstValue("Link").isEmpty(), "no next page after the last");
+        lastPage.getAsJsonArray("rows").forEach(e -> assertTrue(seen.add(e.getAsJsonObject().get("link").getAsString()), "pages do not overlap"));
+
+        HttpResponse<String> csv = get("api/v1/instruments?country=XU&limit=10&format=csv");
+        assertEquals(11, csv.body().strip().split("\r?\n").length, "a header and 10 rows: " + csv.body());
+        assertTrue(csv.headers().firstValue("Link").orElse("").contains("offset=10"), "CSV says where the next page is too");
+
+        for (String bad : List.of("limit=0", "limit=10001", "offset=-1", "limit=ten", "offset=1&offset=2")) {
+            HttpResponse<String> b = get("api/v1/instruments?country=XU&" + bad, "Accept", "application/json");
+            assertEquals(400, b.statusCode(), bad + ": " + b.body());
+            assertTrue(b.body().contains(bad.contains("limit") ? "limit" : "offset"), b.body());
+        }
     }
 
     @Test

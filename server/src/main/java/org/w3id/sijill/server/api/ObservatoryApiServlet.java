@@ -123,9 +123,19 @@ public final class ObservatoryApiServlet extends HttpServlet {
                 case "strategies" -> CommitmentTables.strategies(observatory.commitments(),
                         CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
                 default -> {
-                    Selection sel = Selection.of(s, params);
+                    Map<String, List<String>> selection = new LinkedHashMap<>(params);
+                    selection.remove("offset");
+                    selection.remove("limit");
+                    Selection sel = Selection.of(s, selection);
                     if (sel.countries().size() != 1) throw new BadRequest("obs.error.instruments.country", sel.countries().size());
-                    yield Tables.instruments(s, sel.countries().get(0), lang);
+                    // a state's instruments grow with the register: one page of them
+                    TablePage page = TablePage.of(params);
+                    Table all = Tables.instruments(s, sel.countries().get(0), lang);
+                    String next = page.next(all, req.getRequestURI(), params);
+                    if (next != null) resp.setHeader("Link", "<" + next + ">; rel=\"next\"");
+                    Table cut = page.cut(all);
+                    if (next != null) cut.meta().put("next", next);
+                    yield cut;
                 }
             };
             String variant = "api-" + endpoint + "-" + format.code() + "-" + lang.code() + "-" + (req.getQueryString() == null ? "" : req.getQueryString());

@@ -1,0 +1,84 @@
+package org.w3id.sijill.server.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3id.sijill.server.observatory.BadRequest;
+import org.w3id.sijill.server.observatory.Table;
+
+/**
+ * One page of a table the API serves, from the request's {@code offset} and {@code limit}: a
+ * table whose rows grow with the register (a state's instruments) is answered a page at a time,
+ * with the whole count and the address of the next page ({@code Link: <…>; rel="next"}, and
+ * {@code next} in JSON), so an answer stays one size however large the register grows.
+ *
+ * <pre>{@code
+ * TablePage page = TablePage.of(params);             // offset=0, limit=1000 by default
+ * Table rows = page.cut(table);                     // rows offset … offset+limit-1, with total/offset/limit
+ * String next = page.next(table, "/api/v1/instruments", params); // null on the last page
+ * }</pre>
+ *
+ * @param offset how many rows to skip
+ * @param limit how many rows at most
+ */
+public record TablePage(int offset, int limit) {
+    /** Rows per page when the request does not say. */
+    public static final int DEFAULT_LIMIT = 1000;
+    /** The most rows a page may ask for. */
+    public static final int MAX_LIMIT = 10_000;
+
+    /**
+     * @return the page the parameters ask for
+     * @throws BadRequest for a limit or offset that is not a whole number in range, or given twice
+     */
+    public static TablePage of(Map<String, List<String>> params) {
+        int limit = number(params, "limit", DEFAULT_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) throw new BadRequest("api.error.limit", String.valueOf(limit), MAX_LIMIT);
+        return new TablePage(number(params, "offset", 0), limit);
+    }
+
+    private static int number(Map<String, List<String>> params, String name, int absent) {
+        List<String> v = params.getOrDefault(name, List.of());
+        if (v.isEmpty()) return absent;
+        if (v.size() > 1) throw new BadRequest("obs.error.once", name);
+        String raw = v.get(0).strip();
+        if (!raw.matches("[0-9]{1,9}")) throw new BadRequest("api.error.number", name, v.get(0));
+        return Integer.parseInt(raw);
+    }
+
+    /** @return the table's rows (and nodes) of this page, with the whole count, offset and limit among its facts */
+    public Table cut(Table t) {
+        int from = Math.min(offset, t.rows().size());
+        int to = (int) Math.min((long) from + limit, t.rows().size());
+        List<Map<String, Object>> nodes = t.nodes().size() == t.rows().size() ? t.nodes().subList(from, to) : t.nodes();
+        Map<String, Object> meta = new LinkedHashMap<>(t.meta());
+        meta.put("total", t.rows().size());
+        meta.put("offset", offset);
+        meta.put("limit", limit);
+        return new Table(t.name(), t.columns(), t.rows().subList(from, to), nodes, meta);
+    }
+
+    /**
+     * @param whole the whole table
+     * @param path the request's path
+     * @param params the request's parameters (kept, but for the offset)
+     * @return the address of the next page, or null when this one is the last
+     */
+    public String next(Table whole, String path, Map<String, List<String>> params) {
+        if ((long) offset + limit >= whole.rows().size()) return null;
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.put("offset", List.of(Integer.toString(offset + limit)));
+        StringBuilder sb = new StringBuilder(path);
+        char sep = '?';
+        for (Map.Entry<String, List<String>> e : p.entrySet()) {
+            for (String v : e.getValue()) {
+                sb.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        return sb.toString();
+    }
+}
