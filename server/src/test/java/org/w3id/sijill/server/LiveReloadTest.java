@@ -30,6 +30,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.sijill.vocab.SIJILL;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.dump.DumpSettings;
 import org.w3id.sijill.dump.ReleaseDumps;
@@ -71,6 +72,8 @@ class LiveReloadTest {
             assertTrue(layout.inUse(a), "the served release is marked in use");
 
             String ask = base + "sparql?query=" + URLEncoder.encode("ASK { ?s ?p <" + EXTRA + "> }", StandardCharsets.UTF_8);
+            assertEquals(List.of(), leagueStates(client, base), "release A has no League state");
+            assertFalse(get(client, base + "matrix").body().contains("data-country=\"LB\""), "nor has its matrix");
             List<String> paths = List.of("sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8),
                     "data/country/LB.ttl", "page/country/LB", "", "dumps/SHA256SUMS", "data/law/lb/2018/law-81.jsonld");
             AtomicBoolean stop = new AtomicBoolean();
@@ -118,6 +121,8 @@ class LiveReloadTest {
             assertTrue(requests.get() >= 16, "the load ran: " + requests.get());
 
             assertTrue(get(client, ask).body().contains("true"), "SPARQL sees release B's data");
+            assertEquals(List.of("LB"), leagueStates(client, base), "the observatory API follows the release");
+            assertTrue(get(client, base + "matrix").body().contains("data-country=\"LB\""), "the matrix follows the release");
             HttpResponse<String> landing = get(client, base);
             assertTrue(landing.body().contains(B), "the landing page names release B");
             assertTrue(get(client, base + "dumps/SHA256SUMS").headers().firstValue("ETag").orElse("").contains(B), "dumps follow");
@@ -129,6 +134,16 @@ class LiveReloadTest {
         } finally {
             server.stop();
         }
+    }
+
+    /** @return the ISO codes of the League states {@code /api/v1/countries} lists */
+    private static List<String> leagueStates(HttpClient client, String base) {
+        HttpResponse<String> r = get(client, base + "api/v1/countries?format=json");
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> out = new ArrayList<>();
+        com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonArray("rows")
+                .forEach(e -> out.add(e.getAsJsonObject().get("country").getAsString()));
+        return out;
     }
 
     /** A release folder holding the fixture store (plus one triple in B), its text index and its release.properties. */
@@ -145,6 +160,9 @@ class LiveReloadTest {
             if (extra) {
                 dsg.add(NodeFactory.createURI("urn:x-test:graph"), NodeFactory.createURI("urn:x-test:s"),
                         NodeFactory.createURI("urn:x-test:p"), NodeFactory.createURI(EXTRA));
+                // in release B Lebanon is a League state: the observatory (matrix, API) must show it after the switch
+                dsg.add(NodeFactory.createURI("urn:x-test:graph"), NodeFactory.createURI(SIJILL.ID + "country/LB"),
+                        SIJILL.arabLeagueMember.asNode(), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean));
             }
         });
         long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());

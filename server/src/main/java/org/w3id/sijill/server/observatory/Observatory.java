@@ -1,53 +1,62 @@
 package org.w3id.sijill.server.observatory;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.sijill.server.PerRelease;
+import org.w3id.sijill.server.Site;
 
 /**
- * The observatory of one store: its {@link Snapshot}, read on first use and kept (the public
- * store is read-only while the server runs, and HTTP caching is tied to its release).
+ * The observatory of one store: its {@link Snapshot} and its commitments, each read on first use
+ * and kept until the release served changes (a live reload switches the store under the server;
+ * the next use then reads the new release). One per server, shared by the pages and the API
+ * ({@link #shared}), so the store is read once per release, not once per module.
  *
  * <pre>{@code
- * Observatory o = new Observatory(datasetGraph);
+ * Observatory o = Observatory.shared(builder, registry);   // in a FusekiModule's configured()
  * Matrix m = Matrix.of(o.snapshot(), Selection.of(o.snapshot(), params));
  * }</pre>
  */
 public final class Observatory {
-    private final DatasetGraph dataset;
-    private volatile Snapshot snapshot;
-    private volatile org.w3id.sijill.server.commitments.Commitments commitments;
+    /** The builder attribute holding the server's observatory. */
+    public static final String ATTRIBUTE = "org.w3id.sijill.server.observatory.Observatory";
 
-    /** @param dataset the store */
+    private final PerRelease<Snapshot> snapshot;
+    private final PerRelease<org.w3id.sijill.server.commitments.Commitments> commitments;
+
+    /** @param dataset a store that does not change while it is served */
     public Observatory(DatasetGraph dataset) {
-        this.dataset = dataset;
+        this(dataset, () -> "");
     }
 
-    /** @return the store's snapshot */
+    /**
+     * @param dataset the store served
+     * @param release what identifies the release served now (it changes on a live reload)
+     */
+    public Observatory(DatasetGraph dataset, Supplier<?> release) {
+        Objects.requireNonNull(dataset, "dataset");
+        this.snapshot = new PerRelease<>(release, () -> SnapshotLoader.load(dataset));
+        this.commitments = new PerRelease<>(release, () -> org.w3id.sijill.server.commitments.CommitmentsLoader.load(dataset));
+    }
+
+    /** @return the server's observatory, made by the first module that asks and kept on the builder */
+    public static synchronized Observatory shared(FusekiServer.Builder builder, DataAccessPointRegistry registry) {
+        if (builder.getServletAttribute(ATTRIBUTE) instanceof Observatory o) return o;
+        Site site = Site.from(builder);
+        Observatory o = new Observatory(Site.dataset(registry), () -> site.release().id());
+        builder.addServletAttribute(ATTRIBUTE, o);
+        return o;
+    }
+
+    /** @return the snapshot of the release served now */
     public Snapshot snapshot() {
-        Snapshot s = snapshot;
-        if (s == null) {
-            synchronized (this) {
-                s = snapshot;
-                if (s == null) {
-                    s = SnapshotLoader.load(dataset);
-                    snapshot = s;
-                }
-            }
-        }
-        return s;
+        return snapshot.get();
     }
 
-    /** @return the store's treaty, index-score and strategy claims (read on first use and kept, like the snapshot) */
+    /** @return the treaty, index-score and strategy claims of the release served now */
     public org.w3id.sijill.server.commitments.Commitments commitments() {
-        org.w3id.sijill.server.commitments.Commitments c = commitments;
-        if (c == null) {
-            synchronized (this) {
-                c = commitments;
-                if (c == null) {
-                    c = org.w3id.sijill.server.commitments.CommitmentsLoader.load(dataset);
-                    commitments = c;
-                }
-            }
-        }
-        return c;
+        return commitments.get();
     }
 }

@@ -27,7 +27,7 @@ public final class ObservatoryModule implements FusekiModule {
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
-        Observatory observatory = new Observatory(Site.dataset(registry));
+        Observatory observatory = Observatory.shared(builder, registry);
         HttpCaching caching = new HttpCaching(site.release(), site.maxAge());
         builder.addServlet("/matrix", new ObservatoryPageServlet(ObservatoryPageServlet.Page.MATRIX, observatory, caching));
         builder.addServlet("/map", new ObservatoryPageServlet(ObservatoryPageServlet.Page.MAP, observatory, caching));

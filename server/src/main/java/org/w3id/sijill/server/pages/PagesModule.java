@@ -49,7 +49,8 @@ public final class PagesModule implements FusekiModule {
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model configModel) {
         Site site = Site.from(builder);
         SijillPages p = new SijillPages(Site.dataset(registry), site.ontology(), examples, downloads)
-                .cachePerRelease(() -> site.release().id());
+                .cachePerRelease(() -> site.release().id())
+                .observing(org.w3id.sijill.server.observatory.Observatory.shared(builder, registry));
         HttpCaching caching = new HttpCaching(site::release, site.maxAge());
         this.pages = p;
         builder.addServlet("", new LandingServlet(p, caching));

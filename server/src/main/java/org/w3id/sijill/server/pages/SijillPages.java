@@ -52,7 +52,7 @@ public final class SijillPages {
     private final TemplateRenderer templates = new TemplateRenderer();
     private final Model ontology;
     private final TermLabels terms;
-    private final org.w3id.sijill.server.observatory.Observatory observatory;
+    private volatile org.w3id.sijill.server.observatory.Observatory observatory;
 
     /**
      * @param dataset the store (facts in named graphs)
@@ -93,6 +93,17 @@ public final class SijillPages {
      */
     public SijillPages cachePerRelease(java.util.function.Supplier<String> releaseId) {
         this.release = java.util.Objects.requireNonNull(releaseId);
+        return this;
+    }
+
+    /**
+     * Uses the server's observatory (shared with the API, following the release served) instead
+     * of one of its own.
+     *
+     * @return this
+     */
+    public SijillPages observing(org.w3id.sijill.server.observatory.Observatory shared) {
+        this.observatory = java.util.Objects.requireNonNull(shared);
         return this;
     }
 
