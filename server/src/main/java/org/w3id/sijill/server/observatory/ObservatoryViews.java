@@ -48,7 +48,7 @@ public final class ObservatoryViews {
                            int more, String moreHref) {}
 
     /** The most claims a matrix or comparison cell lists; the rest are counted and linked, so a cell stays one size however many claims the register holds. */
-    public static final int CELL_CLAIMS = 6;
+    public static final int CELL_CLAIMS = 3;
 
     /**
      * The claims a cell lists.

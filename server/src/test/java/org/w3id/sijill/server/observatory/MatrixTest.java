@@ -96,7 +96,8 @@ class MatrixTest {
                 .filter(iri -> !listed.earlier().contains(iri)).sorted().toList(), "both sources' latest claims are listed");
         List<String> shown = listed.claims().stream().map(Snapshot.Claim::asOf).toList();
         assertEquals(shown.stream().sorted().toList(), shown, "listed oldest first");
-        assertEquals(LocalDate.of(2000, 1, 1).plusDays(40L - 5).toString(), shown.get(0), "the newest claims are the ones listed");
+        assertEquals(LocalDate.of(2000, 1, 1).plusDays(40L - (ObservatoryViews.CELL_CLAIMS - 1)).toString(), shown.get(0),
+                "the newest claims are the ones listed");
     }
 
     @Test
