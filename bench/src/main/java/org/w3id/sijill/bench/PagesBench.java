@@ -77,6 +77,7 @@ public final class PagesBench {
         return List.of(
                 new Probe("landing `/`", "/"),
                 new Probe("country `/page/country/LB`", "/page/country/LB"),
+                new Probe("country timeline of a topic `/page/country/LB?topic=cybercrime`", "/page/country/LB?topic=cybercrime"),
                 new Probe("law `/page/law/lb/1990/law-0`", "/page/law/lb/1990/law-0"),
                 new Probe("organization `/page/org/org-0`", "/page/org/org-0"),
                 new Probe("concept `/page/concept/law-topic/cybercrime`", "/page/concept/law-topic/cybercrime"),
@@ -84,6 +85,7 @@ public final class PagesBench {
                 new Probe("passage `/page/document/doc-0/p/0`", "/page/document/doc-0/p/0"),
                 new Probe("`/compare?country=LB&country=EG`", "/compare?country=LB&country=EG"),
                 new Probe("`/matrix`", "/matrix"),
+                new Probe("`/matrix?asOf=2020`", "/matrix?asOf=2020"),
                 new Probe("`/map`", "/map"),
                 new Probe("`/search?q=cybercrime`", "/search?q=cybercrime"),
                 new Probe("`/api/search?q=cybercrime`", "/api/search?q=cybercrime"),

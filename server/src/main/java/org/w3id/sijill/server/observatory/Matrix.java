@@ -58,14 +58,16 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
 
     /**
      * @return the matrix of the selection, made from the claims of its cells only; the matrix of
-     *         every claim (no selection) is made once per snapshot
+     *         every claim (no selection) is made once per snapshot, a selection's kept among the
+     *         {@value Snapshot.Index#RECENT} most recently asked for
      */
     public static Matrix of(Snapshot s, Selection sel) {
         if (sel.countries().isEmpty() && sel.topics().isEmpty() && sel.sources().isEmpty() && sel.group().isEmpty()
                 && sel.asOf() == null) {
             return s.index().memo("matrix", () -> make(s, sel));
         }
-        return make(s, sel);
+        // a selection's matrix is kept while it is asked for often (the few most recent ones)
+        return s.index().recent(sel, () -> make(s, sel));
     }
 
     private static Matrix make(Snapshot s, Selection sel) {

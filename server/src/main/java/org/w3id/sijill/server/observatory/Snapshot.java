@@ -62,6 +62,14 @@ public record Snapshot(List<State> states, List<State> others, List<Topic> topic
         private final Map<String, Long> bySource = new HashMap<>();
         private final Map<String, List<Instrument>> instrumentsByState = new HashMap<>();
         private final java.util.concurrent.ConcurrentHashMap<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The most values {@link #recent} keeps. */
+        public static final int RECENT = 16;
+        private final Map<Object, Object> recent = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > RECENT;
+            }
+        };
 
         Index(List<Claim> claims, List<Instrument> instruments) {
             for (Claim c : claims) {
@@ -116,6 +124,24 @@ public record Snapshot(List<State> states, List<State> others, List<Topic> topic
                 if (had != null) v = had;
             }
             return (T) v;
+        }
+
+        /**
+         * @param key what the value is of (e.g. a {@link Selection}): a request decides it, so only
+         *            the {@value #RECENT} most recently used are kept
+         * @return the value for the key, made by {@code make} unless it was made lately
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T recent(Object key, Supplier<T> make) {
+            synchronized (recent) {
+                Object v = recent.get(key);
+                if (v != null) return (T) v;
+            }
+            T v = make.get();
+            synchronized (recent) {
+                Object had = recent.putIfAbsent(key, v);
+                return had != null ? (T) had : v;
+            }
         }
 
         // derived from the snapshot's values, so it takes no part in the record's equality

@@ -87,7 +87,12 @@ class MatrixTest {
         assertEquals(dates.stream().sorted().toList(), dates, "a cell's claims oldest first");
         Matrix all = Matrix.of(s, Selection.of(s, Map.of()));
         assertTrue(all == Matrix.of(s, Selection.of(s, Map.of())), "the matrix of every claim is made once");
-        assertTrue(all != Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("2000-01-20")))), "a selection's is its own");
+        Matrix early = Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("2000-01-20"))));
+        assertTrue(all != early, "a selection's is its own");
+        assertTrue(early == Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("2000-01-20")))), "and kept while it is asked for");
+        for (int d = 1; d <= Snapshot.Index.RECENT; d++) Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("1999-01-" + (10 + d)))));
+        assertTrue(early != Matrix.of(s, Selection.of(s, Map.of("asOf", List.of("2000-01-20")))),
+                "only the " + Snapshot.Index.RECENT + " most recent selections are kept");
 
         ObservatoryViews.Listed listed = ObservatoryViews.listed(all.cell("XA", "t"));
         assertEquals(ObservatoryViews.CELL_CLAIMS, listed.claims().size());
