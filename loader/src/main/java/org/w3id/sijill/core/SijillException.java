@@ -25,6 +25,8 @@ public class SijillException extends RuntimeException {
         NOT_ACCEPTABLE(406, 2),
         /** A query ran past its time limit (HTTP 503). */
         TIMEOUT(503, 3),
+        /** What the request needs is still being prepared for the release served (HTTP 503 with {@code Retry-After}). */
+        NOT_READY(503, 3),
         /** Validation of built data failed (shapes, consistency). */
         INVALID_DATA(422, 4),
         /** Environment problem: file system, port, missing tool. */

@@ -98,7 +98,7 @@ public final class ObservatoryApiServlet extends HttpServlet {
             }
             TableFormat format = TableFormat.choose(req.getParameter("format"), req.getHeader("Accept"), FORMATS);
             json = format != TableFormat.CSV;
-            Snapshot s = observatory.snapshot();
+            Snapshot s = observatory.ready();
             Map<String, List<String>> params = TableResponses.params(req);
             Table table = switch (endpoint) {
                 case "compare" -> {
@@ -145,6 +145,7 @@ public final class ObservatoryApiServlet extends HttpServlet {
             TableResponses.badRequest(resp, e, lang, json);
         } catch (SijillException e) {
             LOG.warn("{} failed: {}", req.getRequestURI(), e.getMessage());
+            org.w3id.sijill.server.http.ErrorPages.headersFor(resp, e);
             resp.setStatus(e.kind().httpStatus());
             resp.setContentType("text/plain; charset=utf-8");
             resp.getOutputStream().write((e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -42,6 +42,20 @@ public final class ErrorPages {
         return accept.quality("text/html") > accept.quality("text/plain");
     }
 
+    /** What a "not ready yet" answer ({@code NOT_READY}, 503) tells the client to wait, in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * Sets the headers an error of this kind needs besides its status: a {@code NOT_READY} answer
+     * says when to try again and is not to be cached.
+     */
+    public static void headersFor(HttpServletResponse response, org.w3id.sijill.core.SijillException e) {
+        if (e.kind() == org.w3id.sijill.core.SijillException.Kind.NOT_READY) {
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            response.setHeader("Cache-Control", "no-store");
+        }
+    }
+
     /** Sends an error as a page or as plain text (see the class comment). */
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
         Object renderer = request.getServletContext() == null ? null : request.getServletContext().getAttribute(ATTRIBUTE);

@@ -61,7 +61,8 @@ public final class ErrorTranslationModule implements FusekiModule {
                 }
                 HttpException bad = findHttp(e);
                 if (se != null) {
-                    if (se.kind().httpStatus() >= 500) LOG.warn("{}: {}", where, se.getMessage(), se);
+                    if (se.kind().httpStatus() >= 500 && se.kind() != SijillException.Kind.NOT_READY) LOG.warn("{}: {}", where, se.getMessage(), se);
+                    ErrorPages.headersFor(response, se);
                     ErrorPages.send((HttpServletRequest) req, response, se.kind().httpStatus(), se.getMessage());
                 } else if (bad != null && bad.getCode() >= 400 && bad.getCode() < 500) {
                     // Jetty's own refusal of a malformed request (bad escapes in a form body, ...)

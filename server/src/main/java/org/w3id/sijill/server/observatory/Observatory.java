@@ -50,9 +50,26 @@ public final class Observatory {
         return o;
     }
 
-    /** @return the snapshot of the release served now */
+    /** How long a request waits for the snapshot of a release before it is answered "not ready". */
+    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(2);
+
+    /** @return the snapshot of the release served now, read now if it was not yet (waits for it) */
     public Snapshot snapshot() {
         return snapshot.get();
+    }
+
+    /**
+     * The snapshot for a request: a large release takes a while to read after a start or a switch,
+     * and a request is not held that long.
+     *
+     * @return the snapshot of the release served now
+     * @throws SijillException ({@code NOT_READY}) when it is still being read after {@link #WAIT}
+     *         (the reading goes on; the answer is 503 with {@code Retry-After})
+     */
+    public Snapshot ready() {
+        return snapshot.within(WAIT).orElseThrow(() -> new org.w3id.sijill.core.SijillException(
+                org.w3id.sijill.core.SijillException.Kind.NOT_READY, "the observatory of this release is still being read after a"
+                + " start or a new release; try again in " + org.w3id.sijill.server.http.ErrorPages.RETRY_AFTER_SECONDS + " s"));
     }
 
     /** @return the treaty, index-score and strategy claims of the release served now */

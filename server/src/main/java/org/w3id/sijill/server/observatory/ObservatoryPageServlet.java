@@ -58,7 +58,7 @@ public final class ObservatoryPageServlet extends HttpServlet {
         TableFormat format = TableFormat.HTML;
         try {
             format = TableFormat.choose(req.getParameter("format"), req.getHeader("Accept"), formats);
-            Snapshot s = observatory.snapshot();
+            Snapshot s = observatory.ready();
             Map<String, List<String>> params = TableResponses.params(req);
             String topic = "";
             org.w3id.sijill.server.commitments.Commitments.Treaty treaty = null;
@@ -102,6 +102,9 @@ public final class ObservatoryPageServlet extends HttpServlet {
         } catch (BadRequest e) {
             if (format == TableFormat.HTML) PageResponses.write(req, resp, error(r, e));
             else TableResponses.badRequest(resp, e, r.lang(), format == TableFormat.JSON || format == TableFormat.JSONLD);
+        } catch (org.w3id.sijill.core.SijillException e) {
+            // answered by the error translation, with its status (503 and Retry-After while the release is being read)
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("{} failed", req.getRequestURI(), e);
             resp.reset();

@@ -57,7 +57,7 @@ public final class CompareServlet extends HttpServlet {
         if (format != TableFormat.HTML) {
             // the comparison's table: the same countries, dates and claims as the page
             try {
-                Snapshot s = pages.observatory().snapshot();
+                Snapshot s = pages.observatory().ready();
                 Map<String, List<String>> params = new LinkedHashMap<>(TableResponses.params(req));
                 params.remove("format");
                 Selection sel = Selection.of(s, params);

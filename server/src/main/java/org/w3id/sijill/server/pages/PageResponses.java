@@ -62,7 +62,8 @@ public final class PageResponses {
             page = render.apply(r);
         } catch (SijillException e) {
             int status = e.kind().httpStatus();
-            if (status >= 500) LOG.warn("page {} failed: {}", req.getRequestURI(), e.getMessage(), e);
+            if (status >= 500 && e.kind() != SijillException.Kind.NOT_READY) LOG.warn("page {} failed: {}", req.getRequestURI(), e.getMessage(), e);
+            org.w3id.sijill.server.http.ErrorPages.headersFor(resp, e);
             page = pages.error(r, status, e.getMessage(), "en");
         } catch (RuntimeException e) {
             LOG.error("page {} failed", req.getRequestURI(), e);

@@ -236,10 +236,12 @@ public final class SijillPages {
         Model model = ModelFactory.createDefaultModel().add(d.model());
         Set<String> sources = new LinkedHashSet<>();
         model.listObjectsOfProperty(EntityViewBuilder.WAS_DERIVED_FROM).forEachRemaining(n -> { if (n.isURIResource()) sources.add(n.asResource().getURI()); });
-        // a League state's treaty, score and strategy sources come with the page's own source query
-        org.w3id.sijill.server.observatory.Snapshot.State state = observatory.snapshot().states().stream()
+        // a League state's treaty, score and strategy sources come with the page's own source query;
+        // only a country's page needs the observatory (the other pages never wait for it)
+        boolean isCountry = model.contains(model.createResource(iri), RDF.type, SIJILL.Country);
+        org.w3id.sijill.server.observatory.Snapshot.State state = !isCountry ? null : observatory.ready().states().stream()
                 .filter(st -> st.iri().equals(iri)).findFirst().orElse(null);
-        org.w3id.sijill.server.commitments.Commitments commitments = observatory.commitments();
+        org.w3id.sijill.server.commitments.Commitments commitments = state == null ? null : observatory.commitments();
         Set<String> commitmentSources = state == null ? Set.of() : commitments.sourcesOf(state.iso2());
         sources.addAll(commitmentSources);
         model.add(queries.sourceDetails(sources));
@@ -283,7 +285,7 @@ public final class SijillPages {
             case COUNTRY -> {
                 ctx.put("country", new CountryViewBuilder(new ValueRenderer(around, terms, lang).withNotes(notes)).build(iri));
                 ctx.put("compareWith", compareChoices(model.createResource(iri), lang));
-                if (state != null && !commitments.isEmpty()) {
+                if (state != null && commitments != null && !commitments.isEmpty()) {
                     EntityViewBuilder sourceViews = new EntityViewBuilder(new ValueRenderer(model, terms, lang));
                     Map<String, SourceView> views = new java.util.LinkedHashMap<>();
                     for (String src : commitmentSources) views.put(src, sourceViews.source(model.createResource(src)));
@@ -292,7 +294,7 @@ public final class SijillPages {
                 Statement code = model.createResource(iri).getProperty(SIJILL.iso2);
                 // the timeline shows one page of its items, newest first, paged with the country's other lists
                 // ?topic= narrows it to one law topic (the matrix and comparison cells link there for all their claims)
-                org.w3id.sijill.server.observatory.Snapshot snap = observatory.snapshot();
+                org.w3id.sijill.server.observatory.Snapshot snap = observatory.ready();
                 String topicParam = r.params().get("topic");
                 org.w3id.sijill.server.observatory.Snapshot.Topic topic = topicParam == null || topicParam.isBlank() ? null
                         : org.w3id.sijill.server.observatory.Selection.topic(snap, topicParam);
@@ -337,7 +339,7 @@ public final class SijillPages {
      */
     public RenderedPage compare(PageRequest r, List<String> codes) {
         PageLanguage lang = r.lang();
-        ComparisonView view = new ComparisonBuilder(queries, terms()).build(codes, observatory.snapshot(), r.params().get("asOf"), lang);
+        ComparisonView view = new ComparisonBuilder(queries, terms()).build(codes, observatory.ready(), r.params().get("asOf"), lang);
         String title = view.hasMatrix()
                 ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
                         view.countries().stream().map(c -> c.label().text()).toList()))
@@ -345,7 +347,7 @@ public final class SijillPages {
         Map<String, Object> ctx = base(r, title);
         ctx.put("compare", view);
         if (view.hasMatrix()) {
-            org.w3id.sijill.server.observatory.Snapshot snap = observatory.snapshot();
+            org.w3id.sijill.server.observatory.Snapshot snap = observatory.ready();
             List<org.w3id.sijill.server.observatory.Snapshot.State> states = new java.util.ArrayList<>();
             for (String c : codes) snap.state(c.strip().toUpperCase(java.util.Locale.ROOT)).filter(st -> !states.contains(st)).ifPresent(states::add);
             ctx.put("commitments", org.w3id.sijill.server.commitments.CommitmentViews.compare(observatory.commitments(), states, lang));

@@ -1,0 +1,85 @@
+package org.w3id.sijill.server.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.junit.jupiter.api.Test;
+import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.observatory.Observatory;
+
+/**
+ * A release that takes long to read: while the observatory reads it (held here at its first read
+ * transaction, as a release of 10^7 triples holds it for minutes), the pages that need it answer
+ * "not ready" ({@code NOT_READY}, 503 with {@code Retry-After}) after a short wait instead of
+ * holding the request, and the pages that do not need it (a law's) do not wait at all.
+ */
+class ObservatoryNotReadyTest {
+
+    @Test
+    void pagesThatNeedTheObservatoryAnswerNotReadyWhileItIsReadAndTheOthersDoNotWait() throws Exception {
+        DatasetGraph dsg = Fixture.dataset();
+        CountDownLatch hold = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        DatasetGraph slow = new DatasetGraphWrapper(dsg) {
+            @Override
+            public void begin(TxnType type) {
+                held();
+                super.begin(type);
+            }
+
+            @Override
+            public void begin(ReadWrite mode) {
+                held();
+                super.begin(mode);
+            }
+
+            private void held() {
+                reads.incrementAndGet();
+                try {
+                    assertTrue(hold.await(60, TimeUnit.SECONDS), "the test let the read go");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        SijillPages pages = new SijillPages(dsg, null, new ExampleQueries(Fixture.resource("queries")),
+                DownloadsInfo.NONE).observing(new Observatory(slow, () -> "release-1"));
+
+        RenderedPage law = pages.entity("law/lb/2018/law-81", 1, Fixture.request(PageLanguage.EN, "/page/law/lb/2018/law-81"));
+        assertEquals(200, law.status());
+        assertEquals(0, reads.get(), "a law's page does not read the observatory");
+
+        long t0 = System.nanoTime();
+        SijillException country = assertThrows(SijillException.class,
+                () -> pages.entity("country/LB", 1, Fixture.request(PageLanguage.EN, "/page/country/LB")));
+        assertEquals(SijillException.Kind.NOT_READY, country.kind(), country.getMessage());
+        SijillException compare = assertThrows(SijillException.class, () -> pages.compare(Fixture.request(PageLanguage.AR, "/compare"), List.of()));
+        assertEquals(SijillException.Kind.NOT_READY, compare.kind());
+        assertEquals(503, compare.kind().httpStatus());
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(waited >= 2 * Observatory.WAIT.toMillis() - 100 && waited < 20_000, "each waited about " + Observatory.WAIT + ": " + waited + " ms for two");
+        assertEquals(1, reads.get(), "one read of the release, however many requests wait for it");
+
+        hold.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        RenderedPage ready = null;
+        while (ready == null && System.nanoTime() < deadline) {
+            try {
+                ready = pages.entity("country/LB", 1, Fixture.request(PageLanguage.EN, "/page/country/LB"));
+            } catch (SijillException e) {
+                assertEquals(SijillException.Kind.NOT_READY, e.kind());
+            }
+        }
+        assertTrue(ready != null && ready.status() == 200, "the country's page once the observatory is read");
+        assertEquals(200, pages.compare(Fixture.request(PageLanguage.AR, "/compare"), List.of()).status());
+    }
+}
