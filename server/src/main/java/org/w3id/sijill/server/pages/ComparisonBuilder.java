@@ -76,7 +76,8 @@ public final class ComparisonBuilder {
     /**
      * @param codes the ISO codes asked for (empty: the form alone)
      * @param snapshot the observatory's snapshot of the store, which holds the claims, dates them and
-     *                 says how they relate (agree, change over time, differ)
+     *                 says how they relate (agree, change over time, differ); may be null when no
+     *                 country is asked for (the form alone)
      * @param asOf the date to compare as of ({@code YYYY[-MM[-DD]]}), or null for the latest claims
      * @param lang the page language
      * @return the comparison

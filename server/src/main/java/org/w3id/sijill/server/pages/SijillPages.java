@@ -339,7 +339,9 @@ public final class SijillPages {
      */
     public RenderedPage compare(PageRequest r, List<String> codes) {
         PageLanguage lang = r.lang();
-        ComparisonView view = new ComparisonBuilder(queries, terms()).build(codes, observatory.ready(), r.params().get("asOf"), lang);
+        // the form alone needs no claims, so it does not wait for the observatory
+        ComparisonView view = new ComparisonBuilder(queries, terms()).build(codes, codes.isEmpty() ? null : observatory.ready(),
+                r.params().get("asOf"), lang);
         String title = view.hasMatrix()
                 ? Messages.get(lang, "compare.title.of", String.join(Messages.get(lang, "list.sep") + " ",
                         view.countries().stream().map(c -> c.label().text()).toList()))
