@@ -105,10 +105,11 @@ public final class SijillPages {
      */
     public void warmUp() {
         vocabulary.get();
-        templates.compile("landing", "country", "error");
         landingData.get();
         observatory.snapshot();
         observatory.commitments();
+        // last: a first request compiles its own template meanwhile, on the other core, instead of waiting for the snapshot
+        templates.compile("landing", "country", "error");
     }
 
     /**
