@@ -220,7 +220,13 @@ public final class SijillServer {
             // a release link (var/store -> releases/{id}) is served by its real folder, and followed
             Path folder = realFolder(store);
             Model configModel = FusekiConfiguration.load(config, folder, timeout);
-            Site site = new Site(store, new ServedRelease(Release.read(folder), folder), loadOntology(), publicBase, serviceAllow, maxAge);
+            // Jena is initialised now (loading the configuration did it): the ontology files are parsed
+            // on a second thread while this one opens the store and its index (issue 13, start time)
+            java.util.concurrent.FutureTask<Graph> ontology = new java.util.concurrent.FutureTask<>(this::loadOntology);
+            Thread parse = new Thread(ontology, "sijill-ontology-parse");
+            parse.setDaemon(true);
+            parse.start();
+            Release release = Release.read(folder);
 
             List<FusekiModule> modules = new ArrayList<>(List.of(
                     new ErrorTranslationModule(),
@@ -249,15 +255,36 @@ public final class SijillServer {
                     .port(port)
                     .enableCors(true, Files.isRegularFile(cors) ? cors.toString() : null)
                     .fusekiModules(FusekiModules.create(modules));
-            fb.addServletAttribute(Site.ATTRIBUTE, site);
             fb.addServletAttribute(ServerLimits.ATTRIBUTE, limits);
+            RuntimeException storeFailure = null;
             try {
                 fb.parseConfig(configModel);
+            } catch (RuntimeException e) {
+                storeFailure = e;
+            }
+            // a broken ontology is reported first, as when it was read before the store was opened
+            Site site = new Site(store, new ServedRelease(release, folder), result(ontology), publicBase, serviceAllow, maxAge);
+            try {
+                if (storeFailure != null) throw storeFailure;
+                fb.addServletAttribute(Site.ATTRIBUTE, site);
                 return new SijillServer(fb.build(), site);
             } catch (SijillException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw new SijillException(Kind.ENVIRONMENT, config + " (store " + store + "): " + e.getMessage(), e);
+            }
+        }
+
+        /** @return the parsed ontology, or its failure as the {@link SijillException} the parse threw */
+        private static Graph result(java.util.concurrent.Future<Graph> parse) {
+            try {
+                return parse.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof SijillException s) throw s;
+                throw new SijillException(Kind.ENVIRONMENT, "cannot read the ontology: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SijillException(Kind.ENVIRONMENT, "interrupted while reading the ontology", e);
             }
         }
 

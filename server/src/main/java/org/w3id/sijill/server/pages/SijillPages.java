@@ -46,12 +46,11 @@ public final class SijillPages {
     private static final List<String> DATA_FORMATS = List.of("ttl", "jsonld", "nt", "rdf");
 
     private final PageQueries queries;
-    private final ResourceDescriber describer;
     private final ExampleQueries examples;
     private final DownloadsInfo downloads;
     private final TemplateRenderer templates = new TemplateRenderer();
-    private final Model ontology;
-    private final TermLabels terms;
+    /** The ontology with the store's ontology graph, its term labels and the describer over it: read by the first page or the warm-up, not while the server starts. */
+    private final org.w3id.sijill.server.OnFirstUse<Vocabulary> vocabulary;
     private volatile org.w3id.sijill.server.observatory.Observatory observatory;
 
     /**
@@ -66,16 +65,18 @@ public final class SijillPages {
         this.observatory = new org.w3id.sijill.server.observatory.Observatory(dataset);
         this.examples = examples;
         this.downloads = downloads;
-        Model m = ModelFactory.createDefaultModel();
-        if (ontologyGraph != null) m.add(ModelFactory.createModelForGraph(ontologyGraph));
-        m.add(queries.ontology());
-        this.ontology = m;
-        this.terms = TermLabels.of(m);
-        this.describer = new ResourceDescriber(dataset).withOntology(m.getGraph());
         PageQueries q = queries;
+        this.vocabulary = new org.w3id.sijill.server.OnFirstUse<>(() -> {
+            Model m = ModelFactory.createDefaultModel();
+            if (ontologyGraph != null) m.add(ModelFactory.createModelForGraph(ontologyGraph));
+            m.add(q.ontology());
+            return new Vocabulary(m, TermLabels.of(m), new ResourceDescriber(dataset).withOntology(m.getGraph()));
+        });
         this.landingData = new org.w3id.sijill.server.PerRelease<>(() -> release.get(),
                 () -> new LandingData(Map.copyOf(q.classCounts()), q.countries()));
     }
+
+    private record Vocabulary(Model ontology, TermLabels terms, ResourceDescriber describer) {}
 
     /** What the landing page reads from the store: class counts and the countries. */
     private record LandingData(Map<String, Long> counts, Model countries) {}
@@ -108,14 +109,18 @@ public final class SijillPages {
     }
 
     /**
-     * Reads what the landing, country, map, matrix and comparison pages read once (the landing
-     * counts and countries of the release served now, the observatory's snapshot and commitments),
-     * so that the first requests after a start or a switch of release find them ready.
+     * Reads what the landing, country, map, matrix and comparison pages read once (the ontology
+     * with its term labels, the landing counts and countries of the release served now, the
+     * observatory's snapshot and commitments) and compiles the landing, country and error
+     * templates, so that the first requests after a start or a switch of release find them ready.
      */
     public void warmUp() {
+        vocabulary.get();
         landingData.get();
         observatory.snapshot();
         observatory.commitments();
+        // last: a first request compiles its own template meanwhile, on the other core, instead of waiting for the snapshot
+        templates.compile("landing", "country", "error");
     }
 
     /**
@@ -133,11 +138,15 @@ public final class SijillPages {
 
     /** @return the ontology (server's files and the store's ontology graph) */
     public Model ontology() {
-        return ontology;
+        return vocabulary.get().ontology();
     }
 
     private TermLabels terms() {
-        return terms;
+        return vocabulary.get().terms();
+    }
+
+    private ResourceDescriber describer() {
+        return vocabulary.get().describer();
     }
 
     private Map<String, Object> base(PageRequest r, String title) {
@@ -211,7 +220,7 @@ public final class SijillPages {
      * @return whether the store knows the resource of that path
      */
     public boolean exists(String path) {
-        return describer.exists(LocalLinks.canonicalIri(path));
+        return describer().exists(LocalLinks.canonicalIri(path));
     }
 
     /**
@@ -231,7 +240,7 @@ public final class SijillPages {
         PageLanguage lang = r.lang();
         if (page < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "page must be 1 or more, got " + page);
         String iri = LocalLinks.canonicalIri(path);
-        ResourceDescriber.Description d = describer.describe(iri, INCOMING_PAGE_SIZE, (long) (page - 1) * INCOMING_PAGE_SIZE);
+        ResourceDescriber.Description d = describer().describe(iri, INCOMING_PAGE_SIZE, (long) (page - 1) * INCOMING_PAGE_SIZE);
         if (d.isEmpty()) return notFound(r);
         Model model = ModelFactory.createDefaultModel().add(d.model());
         Set<String> sources = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.server.OnFirstUse;
 
 /**
  * Renders the Pebble templates under {@code templates/} on the classpath, with HTML autoescaping
@@ -18,18 +19,35 @@ import org.w3id.sijill.core.SijillException;
  * }</pre>
  */
 public final class TemplateRenderer {
-    private final PebbleEngine engine;
+    /** Built by the first render or {@link #compile}, not while the server starts; it keeps the templates it compiled. */
+    private final OnFirstUse<PebbleEngine> engine = new OnFirstUse<>(TemplateRenderer::engine);
 
-    public TemplateRenderer() {
+    private static PebbleEngine engine() {
         ClasspathLoader loader = new ClasspathLoader(TemplateRenderer.class.getClassLoader());
         loader.setPrefix("templates");
         loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder()
+        return new PebbleEngine.Builder()
                 .loader(loader)
                 .autoEscaping(true)
                 .defaultEscapingStrategy("html")
                 .extension(new PagesPebbleExtension())
                 .build();
+    }
+
+    /**
+     * Compiles templates ahead of their first page (a warm-up once the port is open).
+     *
+     * @param templates template names without suffix
+     * @throws SijillException {@code ENVIRONMENT} when one cannot be read or parsed
+     */
+    public void compile(String... templates) {
+        for (String template : templates) {
+            try {
+                engine.get().getTemplate(template);
+            } catch (PebbleException e) {
+                throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot compile template '" + template + "': " + e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -43,7 +61,7 @@ public final class TemplateRenderer {
         ctx.put("lang", lang);
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate(template).evaluate(out, ctx, lang.locale());
+            engine.get().getTemplate(template).evaluate(out, ctx, lang.locale());
         } catch (IOException | PebbleException e) {
             throw new SijillException(SijillException.Kind.ENVIRONMENT, "cannot render template '" + template + "': " + e.getMessage(), e);
         }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.loader.StoreBuilder;
 import org.w3id.sijill.search.SearchIndexDefinition;
+import org.w3id.sijill.server.OnFirstUse;
 import org.w3id.sijill.server.Release;
 
 /**
@@ -28,7 +29,8 @@ import org.w3id.sijill.server.Release;
  * wrote in the release folder ({@code {release}/text-index}), opened read-only, with what the
  * search pages derive from it — the {@link RegisterSearch} over it and the {@link SearchLabels}
  * (country names from this index, class labels from the ontology and this release's ontology
- * graph). A new release comes with a new {@code ReleaseTextIndex}; nothing here is ever refreshed
+ * graph; read by the first {@link #labels()}, so opening costs no store read while the server starts).
+ * A new release comes with a new {@code ReleaseTextIndex}; nothing here is ever refreshed
  * in place, so a request that holds one sees one release from start to end.
  *
  * <p>Read-only: the folder is opened without a Lucene write lock (the release is immutable; nobody
@@ -48,14 +50,14 @@ public final class ReleaseTextIndex implements AutoCloseable {
     private final Path folder;
     private final TextIndexLucene lucene;
     private final RegisterSearch search;
-    private final SearchLabels labels;
+    private final OnFirstUse<SearchLabels> labels;
 
-    private ReleaseTextIndex(Release release, Path folder, TextIndexLucene lucene, RegisterSearch search, SearchLabels labels) {
+    private ReleaseTextIndex(Release release, Path folder, TextIndexLucene lucene, RegisterSearch search, DatasetGraph data, Graph ontology) {
         this.release = release;
         this.folder = folder;
         this.lucene = lucene;
         this.search = search;
-        this.labels = labels;
+        this.labels = new OnFirstUse<>(() -> readLabels(search, data, ontology));
     }
 
     /**
@@ -77,15 +79,7 @@ public final class ReleaseTextIndex implements AutoCloseable {
             if (!DirectoryReader.indexExists(directory)) throw noIndex(release, dir, "the folder holds no committed Lucene index");
             lucene = new TextIndexLucene(directory, SearchIndexDefinition.config());
             search = new RegisterSearch(directory);
-            Map<String, String[]> classes = new HashMap<>(SearchLabels.classLabels(ontology));
-            Txn.executeRead(data, () -> SearchLabels.classLabels(data.getGraph(NodeFactory.createURI(StoreBuilder.ONTOLOGY_GRAPH)))
-                    .forEach(classes::putIfAbsent));
-            // the reused vocabularies' classes (skos:Concept, foaf:Person, …) by their names too, as on the pages;
-            // per language: a class the ontology names only in English gets its Arabic name from there
-            Graph reused = org.w3id.sijill.server.pages.TermLabels.reusedTerms().getGraph();
-            SearchLabels.classLabels(reused).forEach((k, v) -> classes.merge(k, v,
-                    (a, b) -> new String[] {a[0] != null ? a[0] : b[0], a[1] != null ? a[1] : b[1]}));
-            return new ReleaseTextIndex(release, folder, lucene, search, new SearchLabels(search.countryNames(), classes));
+            return new ReleaseTextIndex(release, folder, lucene, search, data, ontology);
         } catch (IOException | RuntimeException e) {
             if (search != null) search.close();
             closeQuietly(lucene, directory, dir);
@@ -112,8 +106,24 @@ public final class ReleaseTextIndex implements AutoCloseable {
     /** @return the register search over this index */
     public RegisterSearch search() { return search; }
 
-    /** @return the names the search pages show for this release (countries, classes) */
-    public SearchLabels labels() { return labels; }
+    /**
+     * @return the names the search pages show for this release (countries, classes), read from the
+     *         index and the store by the first call (not while the server starts)
+     */
+    public SearchLabels labels() { return labels.get(); }
+
+    /** Country names from the index, class labels from the ontology, this release's ontology graph and the reused vocabularies. */
+    private static SearchLabels readLabels(RegisterSearch search, DatasetGraph data, Graph ontology) {
+        Map<String, String[]> classes = new HashMap<>(SearchLabels.classLabels(ontology));
+        Txn.executeRead(data, () -> SearchLabels.classLabels(data.getGraph(NodeFactory.createURI(StoreBuilder.ONTOLOGY_GRAPH)))
+                .forEach(classes::putIfAbsent));
+        // the reused vocabularies' classes (skos:Concept, foaf:Person, …) by their names too, as on the pages;
+        // per language: a class the ontology names only in English gets its Arabic name from there
+        Graph reused = org.w3id.sijill.server.pages.TermLabels.reusedTerms().getGraph();
+        SearchLabels.classLabels(reused).forEach((k, v) -> classes.merge(k, v,
+                (a, b) -> new String[] {a[0] != null ? a[0] : b[0], a[1] != null ? a[1] : b[1]}));
+        return new SearchLabels(search.countryNames(), classes);
+    }
 
     /**
      * Closes the readers and the index. The release folder may already be gone (a build pruned it
