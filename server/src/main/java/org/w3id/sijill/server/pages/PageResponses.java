@@ -88,6 +88,11 @@ public final class PageResponses {
         resp.setHeader("Content-Language", page.lang().code());
         resp.addHeader("Vary", "Accept-Language, Cookie");
         if (!resp.containsHeader("Cache-Control")) resp.setHeader("Cache-Control", "public, max-age=300");
+        if (page.partial()) {
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setHeader("ETag", null);
+            resp.setHeader("Last-Modified", null);
+        }
         resp.setHeader("X-Content-Type-Options", "nosniff");
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(body.length);

@@ -161,7 +161,9 @@ public final class SijillPages {
         PageLanguage lang = r.lang();
         TermLabels terms = terms();
         ValueRenderer termValues = new ValueRenderer(ModelFactory.createDefaultModel(), terms, lang);
-        LandingData data = landingData.get();
+        // after a start the store-wide counts of a large release take a while: the page does not wait for them
+        Optional<LandingData> ready = landingData.within(LANDING_WAIT);
+        LandingData data = ready.orElseGet(() -> new LandingData(Map.of(), queries.countries()));
         List<Map<String, Object>> counts = new ArrayList<>();
         data.counts().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -186,6 +188,7 @@ public final class SijillPages {
         Optional<DownloadsInfo.Release> release = downloads.current();
         Map<String, Object> ctx = base(r, Messages.get(lang, "site.name"));
         ctx.put("counts", counts);
+        ctx.put("countsPending", ready.isEmpty());
         ctx.put("countries", countryLinks);
         ctx.put("otherCountries", otherCountryLinks);
         // The example comparison is offered only when the store has all of its countries.
@@ -198,8 +201,11 @@ public final class SijillPages {
                 Messages.get(PageLanguage.EN, "landing.about"), release.map(DownloadsInfo.Release::id).orElse(null),
                 release.map(DownloadsInfo.Release::files).orElse(List.of())));
         ctx.put("unctadAcknowledgement", UNCTAD_ACKNOWLEDGEMENT);
-        return new RenderedPage(200, lang, templates.render("landing", lang, ctx));
+        return new RenderedPage(200, lang, templates.render("landing", lang, ctx), ready.isEmpty());
     }
+
+    /** How long the landing page waits for the release's counts before it is answered without them (as long as the observatory's pages wait). */
+    static final java.time.Duration LANDING_WAIT = java.time.Duration.ofSeconds(2);
 
     /** The acknowledgement UNCTAD asks for when its tracker data is reused. */
     public static final String UNCTAD_ACKNOWLEDGEMENT = "Source: UNCTAD Global Cyberlaw Tracker (data as of 2026-04-27)";
