@@ -55,6 +55,51 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
         return new Tdb2Quads(gspo.all(), table.getNodeTable());
     }
 
+    /**
+     * @return the distinct triples of the named graphs of a TDB2 store (what its union graph
+     *         holds) in subject, predicate, object order, from one pass over its SPOG index, where
+     *         a triple's copies in several graphs are adjacent; or {@code null} for any other dataset.
+     *         Unlike the union graph's own {@code find()}, which removes the copies with a set of
+     *         every triple seen, it holds one triple in memory.
+     */
+    static Iterator<org.apache.jena.graph.Triple> unionTriples(DatasetGraph dsg) {
+        if (!TDBInternal.isTDB2(dsg)) return null;
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        if (tdb == null) return null;
+        NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
+        TupleIndex spog = table.getTupleTable().selectIndex("SPOG");
+        if (spog == null || !spog.getName().equals("SPOG")) return null;
+        Tdb2Quads quads = new Tdb2Quads(spog.all(), table.getNodeTable());
+        return new Iterator<>() {
+            private org.apache.jena.graph.Triple previous;
+            private org.apache.jena.graph.Triple next = advance();
+
+            private org.apache.jena.graph.Triple advance() {
+                while (quads.hasNext()) {
+                    org.apache.jena.graph.Triple t = quads.next().asTriple();
+                    if (!t.equals(previous)) {
+                        previous = t;
+                        return t;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public org.apache.jena.graph.Triple next() {
+                if (next == null) throw new NoSuchElementException();
+                org.apache.jena.graph.Triple t = next;
+                next = advance();
+                return t;
+            }
+        };
+    }
+
     @Override
     public boolean hasNext() {
         return tuples.hasNext();

@@ -65,6 +65,36 @@ class DatasetDescriptionTest {
     }
 
     @Test
+    void aTdb2StoresStatisticsComeFromOnePassOverItsIndexAndEqualTheUnionGraphs(@TempDir Path dir) {
+        DatasetGraph store = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.toString());
+        Node a = org.apache.jena.graph.NodeFactory.createURI("urn:x-test:graph-a");
+        Node b = org.apache.jena.graph.NodeFactory.createURI("urn:x-test:graph-b");
+        Node law = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/sijill/id/law/x-test");
+        Node org2 = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/sijill/id/org/x-test");
+        Node type = org.apache.jena.vocabulary.RDF.Nodes.type;
+        Node lawClass = org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/sijill/ontology#Law");
+        Node sameAs = org.apache.jena.vocabulary.OWL.sameAs.asNode();
+        Txn.executeWrite(store, () -> {
+            // the same triples in two graphs, as the store has them (a fact and its closure from several sources)
+            for (Node g : List.of(a, b)) {
+                store.add(g, law, type, lawClass);
+                store.add(g, org2, sameAs, org.apache.jena.graph.NodeFactory.createURI("http://www.wikidata.org/entity/Q1"));
+            }
+            store.add(b, org2, type, org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/sijill/ontology#Regulator"));
+        });
+        Txn.executeRead(store, () -> {
+            Graph fromIndex = DatasetDescription.statistics(store);
+            // a wrapper is no TDB2 store: its statistics come from the union graph's find()
+            Graph fromUnion = DatasetDescription.statistics(new org.apache.jena.sparql.core.DatasetGraphWrapper(store));
+            assertTrue(fromIndex.isIsomorphicWith(fromUnion), () -> "from the index:\n" + turtle(fromIndex) + "\nfrom the union graph:\n" + turtle(fromUnion));
+            Node triples = org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#triples");
+            assertEquals(List.of("3"), fromIndex.find(org.apache.jena.graph.NodeFactory.createURI(DatasetDescription.DATASET), triples, Node.ANY).toList().stream()
+                    .map(t -> t.getObject().getLiteralLexicalForm()).toList(), "the dataset's triples: a triple in two graphs counts once");
+        });
+        org.apache.jena.tdb2.sys.TDBInternal.expel(store);
+    }
+
+    @Test
     void everyTermUsedIsDeclaredInDcatVoidSpdxOrDcterms() throws Exception {
         Map<String, Set<String>> declared = declaredTerms();
         List<Node> used = DatasetDescription.termsUsed(description);
