@@ -45,7 +45,8 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
     }
 
     /** @return the named-graph quads of a TDB2 store in GSPO order, or {@code null} for any other dataset */
-    static Tdb2Quads namedGraphs(DatasetGraph dsg) {
+    static Tdb2Quads namedGraphs(DatasetGraph served) {
+        DatasetGraph dsg = tdb2Within(served);
         if (!TDBInternal.isTDB2(dsg)) return null;
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
         if (tdb == null) return null;
@@ -62,7 +63,8 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
      *         Unlike the union graph's own {@code find()}, which removes the copies with a set of
      *         every triple seen, it holds one triple in memory.
      */
-    static Iterator<org.apache.jena.graph.Triple> unionTriples(DatasetGraph dsg) {
+    static Iterator<org.apache.jena.graph.Triple> unionTriples(DatasetGraph served) {
+        DatasetGraph dsg = tdb2Within(served);
         if (!TDBInternal.isTDB2(dsg)) return null;
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
         if (tdb == null) return null;
@@ -98,6 +100,16 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
                 return t;
             }
         };
+    }
+
+    /**
+     * @return the TDB2 store inside layers of wrappers (a server serves it wrapped, e.g. by the
+     *         text index), or the dataset itself when there is none
+     */
+    static DatasetGraph tdb2Within(DatasetGraph dsg) {
+        DatasetGraph d = dsg;
+        while (!TDBInternal.isTDB2(d) && d instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w) d = w.getWrapped();
+        return TDBInternal.isTDB2(d) ? d : dsg;
     }
 
     @Override

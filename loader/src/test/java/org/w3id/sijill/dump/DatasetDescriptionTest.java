@@ -65,7 +65,7 @@ class DatasetDescriptionTest {
     }
 
     @Test
-    void aTdb2StoresStatisticsComeFromOnePassOverItsIndexAndEqualTheUnionGraphs(@TempDir Path dir) {
+    void aTdb2StoresStatisticsComeFromOnePassOverItsIndexEvenWrapped(@TempDir Path dir) {
         DatasetGraph store = org.apache.jena.tdb2.DatabaseMgr.connectDatasetGraph(dir.toString());
         Node a = org.apache.jena.graph.NodeFactory.createURI("urn:x-test:graph-a");
         Node b = org.apache.jena.graph.NodeFactory.createURI("urn:x-test:graph-b");
@@ -84,9 +84,12 @@ class DatasetDescriptionTest {
         });
         Txn.executeRead(store, () -> {
             Graph fromIndex = DatasetDescription.statistics(store);
-            // a wrapper is no TDB2 store: its statistics come from the union graph's find()
-            Graph fromUnion = DatasetDescription.statistics(new org.apache.jena.sparql.core.DatasetGraphWrapper(store));
-            assertTrue(fromIndex.isIsomorphicWith(fromUnion), () -> "from the index:\n" + turtle(fromIndex) + "\nfrom the union graph:\n" + turtle(fromUnion));
+            // a TDB2 store wrapped (as the server serves it) is read through its index all the same
+            Graph wrapped = DatasetDescription.statistics(new org.apache.jena.sparql.core.DatasetGraphWrapper(store));
+            assertTrue(fromIndex.isIsomorphicWith(wrapped), () -> "through a wrapper:\n" + turtle(wrapped) + "\ndirect:\n" + turtle(fromIndex));
+            Node entities = org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#entities");
+            assertEquals(List.of("2"), fromIndex.find(org.apache.jena.graph.NodeFactory.createURI(DatasetDescription.DATASET), entities, Node.ANY)
+                    .toList().stream().map(t -> t.getObject().getLiteralLexicalForm()).toList(), "the law and the organization");
             Node triples = org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#triples");
             assertEquals(List.of("3"), fromIndex.find(org.apache.jena.graph.NodeFactory.createURI(DatasetDescription.DATASET), triples, Node.ANY).toList().stream()
                     .map(t -> t.getObject().getLiteralLexicalForm()).toList(), "the dataset's triples: a triple in two graphs counts once");
