@@ -194,6 +194,31 @@ class RequestCostTest {
         assertTrue(last.select("#passages-pager a[rel=next]").isEmpty(), "no next page after the last");
     }
 
+    @Test
+    void aDocumentsPassageOrderIsReadOncePerRelease() {
+        String doc = "document/x-test-ordered";
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(store.toString());
+        Node g = NodeFactory.createURI("urn:x-test:ordered");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(g, NodeFactory.createURI(SIJILL.ID + doc), RDF.Nodes.type, SIJILL.SourceDocument.asNode());
+            dsg.add(g, NodeFactory.createURI(SIJILL.ID + doc), RDFS.label.asNode(), NodeFactory.createLiteralLang("Ordered test document", "en"));
+            for (int i = 1; i <= 3; i++) addPassage(dsg, g, doc, i);
+        });
+        assertEquals(List.of(1, 2, 3), passagesListed(Jsoup.parse(get("page/" + doc, "Accept-Language", "en").body())));
+        // a passage added to the same store, same release: the page keeps the order it read for this release
+        Txn.executeWrite(dsg, () -> addPassage(dsg, g, doc, 0));
+        assertEquals(List.of(1, 2, 3), passagesListed(Jsoup.parse(get("page/" + doc, "Accept-Language", "ar").body())),
+                "the document's order is not read again within a release");
+    }
+
+    private static void addPassage(DatasetGraph dsg, Node g, String doc, int i) {
+        Node p = NodeFactory.createURI(SIJILL.ID + doc + "/p/" + i);
+        dsg.add(g, p, RDF.Nodes.type, SIJILL.Passage.asNode());
+        dsg.add(g, p, org.apache.jena.vocabulary.DCTerms.isPartOf.asNode(), NodeFactory.createURI(SIJILL.ID + doc));
+        dsg.add(g, p, SIJILL.ordinal.asNode(), NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+        dsg.add(g, p, RDF.value.asNode(), NodeFactory.createLiteralLang("Text of ordered passage " + i + ".", "en"));
+    }
+
     /** @return the dates of the claims the timeline shows, in the order shown */
     private static List<String> timelineClaims(Document page) {
         return page.select("#timeline li.claim small.asof").stream().map(e -> e.text().strip()).toList();

@@ -24,6 +24,7 @@ public final class Observatory {
     public static final String ATTRIBUTE = "org.w3id.sijill.server.observatory.Observatory";
 
     private final PerRelease<Snapshot> snapshot;
+    private final java.time.Duration wait;
     private final PerRelease<org.w3id.sijill.server.commitments.Commitments> commitments;
 
     /** @param dataset a store that does not change while it is served */
@@ -36,7 +37,17 @@ public final class Observatory {
      * @param release what identifies the release served now (it changes on a live reload)
      */
     public Observatory(DatasetGraph dataset, Supplier<?> release) {
+        this(dataset, release, WAIT);
+    }
+
+    /**
+     * @param dataset the store served
+     * @param release what identifies the release served now (it changes on a live reload)
+     * @param wait how long {@link #ready()} waits for a release being read
+     */
+    public Observatory(DatasetGraph dataset, Supplier<?> release, java.time.Duration wait) {
         Objects.requireNonNull(dataset, "dataset");
+        this.wait = Objects.requireNonNull(wait, "wait");
         this.snapshot = new PerRelease<>(release, () -> SnapshotLoader.load(dataset));
         this.commitments = new PerRelease<>(release, () -> org.w3id.sijill.server.commitments.CommitmentsLoader.load(dataset));
     }
@@ -50,8 +61,13 @@ public final class Observatory {
         return o;
     }
 
-    /** How long a request waits for the snapshot of a release before it is answered "not ready". */
-    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(2);
+    /**
+     * How long a request waits for what a release needs read once (the observatory's snapshot, the
+     * landing counts) before it is answered without it: 2 s, or the system property
+     * {@code sijill.ready.wait.seconds} (the test suite waits longer, as its small stores are read
+     * in well under a second but its machine may be loaded).
+     */
+    public static final java.time.Duration WAIT = java.time.Duration.ofSeconds(Long.getLong("sijill.ready.wait.seconds", 2));
 
     /** @return the snapshot of the release served now, read now if it was not yet (waits for it) */
     public Snapshot snapshot() {
@@ -63,11 +79,11 @@ public final class Observatory {
      * and a request is not held that long.
      *
      * @return the snapshot of the release served now
-     * @throws SijillException ({@code NOT_READY}) when it is still being read after {@link #WAIT}
+     * @throws SijillException ({@code NOT_READY}) when it is still being read after the wait
      *         (the reading goes on; the answer is 503 with {@code Retry-After})
      */
     public Snapshot ready() {
-        return snapshot.within(WAIT).orElseThrow(() -> new org.w3id.sijill.core.SijillException(
+        return snapshot.within(wait).orElseThrow(() -> new org.w3id.sijill.core.SijillException(
                 org.w3id.sijill.core.SijillException.Kind.NOT_READY, "the observatory of this release is still being read after a"
                 + " start or a new release; try again in " + org.w3id.sijill.server.http.ErrorPages.RETRY_AFTER_SECONDS + " s"));
     }

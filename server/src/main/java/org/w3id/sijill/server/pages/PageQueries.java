@@ -334,6 +334,29 @@ public final class PageQueries {
         java.util.List<Node> items = pageItems(DOCUMENT_PASSAGE_ITEMS, "p", focus, limit, offset);
         boolean more = items.size() > limit;
         if (more) items = items.subList(0, limit);
+        return describePassages(documentIri, items, more);
+    }
+
+    /**
+     * @return every passage of the document in document order (by ordinal, then IRI): what a
+     *         page of its passages is cut from, read once and kept for the release by the caller
+     */
+    public java.util.List<Node> documentOrder(String documentIri) {
+        return pageItems(DOCUMENT_PASSAGE_ITEMS, "p", NodeFactory.createURI(documentIri), Integer.MAX_VALUE - 1, 0);
+    }
+
+    /**
+     * @param order the document's passages in document order ({@link #documentOrder})
+     * @return the page of {@code limit} passages after {@code offset}, described
+     */
+    public PassagesPage documentPassages(String documentIri, java.util.List<Node> order, int limit, long offset) {
+        int from = (int) Math.min(offset, order.size());
+        int to = (int) Math.min((long) from + limit, order.size());
+        return describePassages(documentIri, order.subList(from, to), to < order.size());
+    }
+
+    private PassagesPage describePassages(String documentIri, java.util.List<Node> items, boolean more) {
+        Node focus = NodeFactory.createURI(documentIri);
         java.util.List<String> iris = items.stream().map(Node::getURI).toList();
         if (items.isEmpty()) return new PassagesPage(iris, ModelFactory.createDefaultModel(), false);
         return new PassagesPage(iris, constructWith(DOCUMENT_PASSAGES, "p", items, focus), more);

@@ -85,6 +85,17 @@ public final class SijillPages {
     private volatile java.util.function.Supplier<?> release = Object::new;
     private final org.w3id.sijill.server.PerRelease<LandingData> landingData;
 
+    /** How many documents' passage orders are kept per release (the most recently read). */
+    static final int DOCUMENT_ORDERS = 32;
+    private final org.w3id.sijill.server.PerRelease<Map<String, List<org.apache.jena.graph.Node>>> documentOrders =
+            new org.w3id.sijill.server.PerRelease<>(() -> release.get(), () -> java.util.Collections.synchronizedMap(
+                    new java.util.LinkedHashMap<String, List<org.apache.jena.graph.Node>>(DOCUMENT_ORDERS * 2, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, List<org.apache.jena.graph.Node>> eldest) {
+                            return size() > DOCUMENT_ORDERS;
+                        }
+                    }));
+
     /**
      * Reads the store-wide figures of the landing page (counts, countries) once per release instead
      * of once per request.
@@ -162,7 +173,7 @@ public final class SijillPages {
         TermLabels terms = terms();
         ValueRenderer termValues = new ValueRenderer(ModelFactory.createDefaultModel(), terms, lang);
         // after a start the store-wide counts of a large release take a while: the page does not wait for them
-        Optional<LandingData> ready = landingData.within(LANDING_WAIT);
+        Optional<LandingData> ready = landingData.within(landingWait);
         LandingData data = ready.orElseGet(() -> new LandingData(Map.of(), queries.countries()));
         List<Map<String, Object>> counts = new ArrayList<>();
         data.counts().entrySet().stream()
@@ -205,7 +216,16 @@ public final class SijillPages {
     }
 
     /** How long the landing page waits for the release's counts before it is answered without them (as long as the observatory's pages wait). */
-    static final java.time.Duration LANDING_WAIT = java.time.Duration.ofSeconds(2);
+    private volatile java.time.Duration landingWait = org.w3id.sijill.server.observatory.Observatory.WAIT;
+
+    /**
+     * @param wait how long the landing page waits for a release's counts (default {@link org.w3id.sijill.server.observatory.Observatory#WAIT})
+     * @return this
+     */
+    public SijillPages waitingForCountsAtMost(java.time.Duration wait) {
+        this.landingWait = java.util.Objects.requireNonNull(wait);
+        return this;
+    }
 
     /** The acknowledgement UNCTAD asks for when its tracker data is reused. */
     public static final String UNCTAD_ACKNOWLEDGEMENT = "Source: UNCTAD Global Cyberlaw Tracker (data as of 2026-04-27)";
@@ -324,7 +344,9 @@ public final class SijillPages {
             }
             case DOCUMENT -> {
                 // one page of the passages, in document order, never all of them
-                PageQueries.PassagesPage passages = queries.documentPassages(iri, DOCUMENT_PAGE_SIZE, (long) (page - 1) * DOCUMENT_PAGE_SIZE);
+                // the document's order is read once per release (its passages' ordinals, all of them), its pages cut from it
+                List<org.apache.jena.graph.Node> order = documentOrders.get().computeIfAbsent(iri, queries::documentOrder);
+                PageQueries.PassagesPage passages = queries.documentPassages(iri, order, DOCUMENT_PAGE_SIZE, (long) (page - 1) * DOCUMENT_PAGE_SIZE);
                 ctx.put("document", DocumentView.build(new ValueRenderer(passages.model().add(model), terms, lang), iri, passages.passages()));
                 ctx.put("hasNextPassages", passages.more());
             }

@@ -63,7 +63,9 @@ class PackagedJarIT {
         Path jar = home.resolve("server").resolve("target").resolve("sijill.jar");
         assertTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + " (this test runs after mvn package)");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx1g", "-jar", jar.toString(), "serve", "--port", "0",
+        // the suite's wait for a release's once-read figures (a loaded CI machine), as for the servers in the suite
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx1g",
+                "-Dsijill.ready.wait.seconds=" + System.getProperty("sijill.ready.wait.seconds", "60"), "-jar", jar.toString(), "serve", "--port", "0",
                 "--store", tmp.resolve("store").toString()).directory(home.toFile()).redirectErrorStream(true);
         server = pb.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();

@@ -51,7 +51,7 @@ class LandingWhileCountingTest {
             }
         };
         SijillPages pages = new SijillPages(counted, null, new ExampleQueries(Fixture.resource("queries")), DownloadsInfo.NONE)
-                .cachePerRelease(() -> "release-1");
+                .cachePerRelease(() -> "release-1").waitingForCountsAtMost(java.time.Duration.ofSeconds(2));
 
         long t0 = System.nanoTime();
         RenderedPage first = pages.landing(Fixture.request(PageLanguage.AR, "/"));
