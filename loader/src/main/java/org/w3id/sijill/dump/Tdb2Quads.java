@@ -46,14 +46,7 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
 
     /** @return the named-graph quads of a TDB2 store in GSPO order, or {@code null} for any other dataset */
     static Tdb2Quads namedGraphs(DatasetGraph served) {
-        DatasetGraph dsg = tdb2Within(served);
-        if (!TDBInternal.isTDB2(dsg)) return null;
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        if (tdb == null) return null;
-        NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
-        TupleIndex gspo = table.getTupleTable().selectIndex("GSPO");
-        if (gspo == null || !gspo.getName().equals("GSPO")) return null;
-        return new Tdb2Quads(gspo.all(), table.getNodeTable());
+        return overIndex(served, "GSPO");
     }
 
     /**
@@ -64,42 +57,20 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
      *         every triple seen, it holds one triple in memory.
      */
     static Iterator<org.apache.jena.graph.Triple> unionTriples(DatasetGraph served) {
+        Tdb2Quads quads = overIndex(served, "SPOG");
+        return quads == null ? null : Iter.distinctAdjacent(Iter.map(quads, Quad::asTriple));
+    }
+
+    /** @return the quads of the TDB2 store inside {@code served} in the order of its index {@code name}, or null */
+    private static Tdb2Quads overIndex(DatasetGraph served, String name) {
         DatasetGraph dsg = tdb2Within(served);
         if (!TDBInternal.isTDB2(dsg)) return null;
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
         if (tdb == null) return null;
         NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
-        TupleIndex spog = table.getTupleTable().selectIndex("SPOG");
-        if (spog == null || !spog.getName().equals("SPOG")) return null;
-        Tdb2Quads quads = new Tdb2Quads(spog.all(), table.getNodeTable());
-        return new Iterator<>() {
-            private org.apache.jena.graph.Triple previous;
-            private org.apache.jena.graph.Triple next = advance();
-
-            private org.apache.jena.graph.Triple advance() {
-                while (quads.hasNext()) {
-                    org.apache.jena.graph.Triple t = quads.next().asTriple();
-                    if (!t.equals(previous)) {
-                        previous = t;
-                        return t;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public org.apache.jena.graph.Triple next() {
-                if (next == null) throw new NoSuchElementException();
-                org.apache.jena.graph.Triple t = next;
-                next = advance();
-                return t;
-            }
-        };
+        TupleIndex index = table.getTupleTable().selectIndex(name);
+        if (index == null || !index.getName().equals(name)) return null;
+        return new Tdb2Quads(index.all(), table.getNodeTable());
     }
 
     /**

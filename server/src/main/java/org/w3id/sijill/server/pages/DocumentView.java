@@ -16,7 +16,7 @@ import org.w3id.sijill.vocab.SIJILL;
  * and which facts quote it.
  *
  * <pre>{@code
- * PageQueries.PassagesPage page = queries.documentPassages(iri, 100, 0);
+ * PageQueries.PassagesPage page = queries.documentPassages(iri, queries.documentOrder(iri), 100, 0);
  * DocumentView d = DocumentView.build(new ValueRenderer(page.model(), terms, lang), iri, page.passages());
  * }</pre>
  *

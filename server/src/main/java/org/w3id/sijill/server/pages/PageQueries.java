@@ -325,19 +325,6 @@ public final class PageQueries {
     public record PassagesPage(java.util.List<String> passages, Model model, boolean more) {}
 
     /**
-     * @param limit  how many passages (at most) the page describes
-     * @param offset how many to skip (in document order)
-     * @return the page of {@code limit} passages of the document after {@code offset}, described
-     */
-    public PassagesPage documentPassages(String documentIri, int limit, long offset) {
-        Node focus = NodeFactory.createURI(documentIri);
-        java.util.List<Node> items = pageItems(DOCUMENT_PASSAGE_ITEMS, "p", focus, limit, offset);
-        boolean more = items.size() > limit;
-        if (more) items = items.subList(0, limit);
-        return describePassages(documentIri, items, more);
-    }
-
-    /**
      * @return every passage of the document in document order (by ordinal, then IRI): what a
      *         page of its passages is cut from, read once and kept for the release by the caller
      */
@@ -352,10 +339,8 @@ public final class PageQueries {
     public PassagesPage documentPassages(String documentIri, java.util.List<Node> order, int limit, long offset) {
         int from = (int) Math.min(offset, order.size());
         int to = (int) Math.min((long) from + limit, order.size());
-        return describePassages(documentIri, order.subList(from, to), to < order.size());
-    }
-
-    private PassagesPage describePassages(String documentIri, java.util.List<Node> items, boolean more) {
+        java.util.List<Node> items = order.subList(from, to);
+        boolean more = to < order.size();
         Node focus = NodeFactory.createURI(documentIri);
         java.util.List<String> iris = items.stream().map(Node::getURI).toList();
         if (items.isEmpty()) return new PassagesPage(iris, ModelFactory.createDefaultModel(), false);

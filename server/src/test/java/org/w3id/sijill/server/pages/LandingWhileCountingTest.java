@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -26,30 +22,8 @@ class LandingWhileCountingTest {
     @Test
     void theLandingPageIsAnsweredWithoutItsCountsWhileTheyAreCounted() throws Exception {
         DatasetGraph dsg = Fixture.dataset();
-        CountDownLatch hold = new CountDownLatch(1);
-        DatasetGraph counted = new DatasetGraphWrapper(dsg) {
-            @Override
-            public void begin(TxnType type) {
-                held();
-                super.begin(type);
-            }
-
-            @Override
-            public void begin(ReadWrite mode) {
-                held();
-                super.begin(mode);
-            }
-
-            private void held() {
-                // only the release's figures are computed on that thread; the page's own reads go on
-                if (!Thread.currentThread().getName().equals("sijill-per-release")) return;
-                try {
-                    assertTrue(hold.await(60, TimeUnit.SECONDS), "the test let the count go");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        // only the release's figures are computed on that thread; the page's own reads go on
+        HeldReads counted = new HeldReads(dsg, t -> t.getName().equals("sijill-per-release"));
         SijillPages pages = new SijillPages(counted, null, new ExampleQueries(Fixture.resource("queries")), DownloadsInfo.NONE)
                 .cachePerRelease(() -> "release-1").waitingForCountsAtMost(java.time.Duration.ofSeconds(2));
 
@@ -64,7 +38,7 @@ class LandingWhileCountingTest {
         assertNull(d.selectFirst("#counts table"), "no counts yet");
         assertFalse(d.select("a[href^=/id/country/]").isEmpty(), "the countries are listed all the same");
 
-        hold.countDown();
+        counted.release();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         RenderedPage later = first;
         while (later.partial() && System.nanoTime() < deadline) later = pages.landing(Fixture.request(PageLanguage.EN, "/"));

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.junit.jupiter.api.Test;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.server.observatory.Observatory;
@@ -30,36 +25,13 @@ class ObservatoryNotReadyTest {
     @Test
     void pagesThatNeedTheObservatoryAnswerNotReadyWhileItIsReadAndTheOthersDoNotWait() throws Exception {
         DatasetGraph dsg = Fixture.dataset();
-        CountDownLatch hold = new CountDownLatch(1);
-        AtomicInteger reads = new AtomicInteger();
-        DatasetGraph slow = new DatasetGraphWrapper(dsg) {
-            @Override
-            public void begin(TxnType type) {
-                held();
-                super.begin(type);
-            }
-
-            @Override
-            public void begin(ReadWrite mode) {
-                held();
-                super.begin(mode);
-            }
-
-            private void held() {
-                reads.incrementAndGet();
-                try {
-                    assertTrue(hold.await(60, TimeUnit.SECONDS), "the test let the read go");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        HeldReads slow = new HeldReads(dsg, t -> true);
         SijillPages pages = new SijillPages(dsg, null, new ExampleQueries(Fixture.resource("queries")),
                 DownloadsInfo.NONE).observing(new Observatory(slow, () -> "release-1", WAIT));
 
         RenderedPage law = pages.entity("law/lb/2018/law-81", 1, Fixture.request(PageLanguage.EN, "/page/law/lb/2018/law-81"));
         assertEquals(200, law.status());
-        assertEquals(0, reads.get(), "a law's page does not read the observatory");
+        assertEquals(0, slow.reads(), "a law's page does not read the observatory");
 
         long t0 = System.nanoTime();
         SijillException country = assertThrows(SijillException.class,
@@ -72,9 +44,9 @@ class ObservatoryNotReadyTest {
         assertEquals(503, compare.kind().httpStatus());
         long waited = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(waited >= 2 * WAIT.toMillis() - 100 && waited < 20_000, "each waited about " + WAIT + ": " + waited + " ms for two");
-        assertEquals(1, reads.get(), "one read of the release, however many requests wait for it");
+        assertEquals(1, slow.reads(), "one read of the release, however many requests wait for it");
 
-        hold.countDown();
+        slow.release();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         RenderedPage ready = null;
         while (ready == null && System.nanoTime() < deadline) {
