@@ -58,6 +58,9 @@ public final class LiveReloadModule implements FusekiModule {
     private DatasetGraphSwitchable served;
     private Path servedFolder;
     private ScheduledExecutorService poller;
+    /** The longest pause before a release that failed is tried again. */
+    static final Duration BACKOFF_MAX = Duration.ofMinutes(5);
+    private volatile Failing failing;
 
     public LiveReloadModule(Duration interval) {
         this.interval = interval;
@@ -118,13 +121,36 @@ public final class LiveReloadModule implements FusekiModule {
     }
 
     private void checkQuietly() {
+        Optional<Path> target = layout.current();
+        if (failing != null && target.equals(Optional.of(failing.folder())) && System.nanoTime() < failing.nextTry()) return;
         try {
             check();
+            failing = null;
         } catch (RuntimeException e) {
-            // the server keeps answering from the release it has; the next look tries again
-            LOG.warn("live reload: cannot switch to the release at {}: {}", layout.link(), e.getMessage());
+            // the server keeps answering from the release it has; the same release is tried again
+            // after a doubling pause (at most BACKOFF_MAX), another one as soon as the link moves
+            Path folder = target.orElse(layout.link());
+            boolean again = failing != null && failing.folder().equals(folder);
+            int attempts = again ? failing.attempts() + 1 : 1;
+            long pause = Math.min(BACKOFF_MAX.toNanos(), interval.toNanos() << Math.min(attempts, 20));
+            failing = new Failing(folder, attempts, System.nanoTime() + pause);
+            if (!again) {
+                LOG.warn("live reload: cannot switch to the release at {}: {} (tried again after a growing pause, at most every {} s)",
+                        layout.link(), e.getMessage(), BACKOFF_MAX.toSeconds());
+            } else {
+                LOG.debug("live reload: attempt {} at {} failed again: {}", attempts, folder, e.getMessage());
+            }
         }
     }
+
+    /** @return how many times in a row the release at the link failed to be switched to (0: none is failing) */
+    int failedAttempts() {
+        Failing f = failing;
+        return f == null ? 0 : f.attempts();
+    }
+
+    /** A release folder that could not be switched to, and when it is tried again. */
+    private record Failing(Path folder, int attempts, long nextTry) {}
 
     /** Switches to the link's release when it is another one than the served one. @return whether it switched */
     synchronized boolean check() {

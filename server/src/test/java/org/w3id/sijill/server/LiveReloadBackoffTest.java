@@ -1,0 +1,75 @@
+package org.w3id.sijill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.sijill.core.ProjectPaths;
+import org.w3id.sijill.release.ReleaseLayout;
+import org.w3id.sijill.search.SearchIndexDefinition;
+
+/**
+ * A release the server cannot switch to (here: published without its text index) is not opened
+ * again at every look at the link: it is tried again after a doubling pause, and warned about
+ * once; a release published after it is switched to at the next look.
+ */
+class LiveReloadBackoffTest {
+
+    static final String BROKEN = "2026-11-25-cccccccccccc";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aReleaseThatCannotBeServedIsRetriedAfterAGrowingPauseAndTheNextOneIsTakenAtOnce() throws Exception {
+        ReleaseLayout layout = ReleaseLayout.of(tmp.resolve("var").resolve("store"));
+        Path a = LiveReloadTest.release(layout, LiveReloadTest.A, false);
+        layout.flip(a);
+        Duration interval = Duration.ofMillis(50);
+        SijillServer server = SijillServer.builder().config(TestStores.CONFIG).store(layout.link()).port(0)
+                .ontology(TestStores.ontologyFixture()).timeout(Duration.ofSeconds(5)).reloadInterval(interval)
+                .addModules(StandardModules.of(ProjectPaths.locate(), Duration.ofSeconds(5), layout.link().resolve("dumps"), null))
+                .build().start();
+        LiveReloadModule reload = server.fuseki().getModules().asList().stream()
+                .filter(LiveReloadModule.class::isInstance).map(LiveReloadModule.class::cast).findFirst().orElseThrow();
+        String base = "http://127.0.0.1:" + server.port() + "/";
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            Path broken = LiveReloadTest.release(layout, BROKEN, false);
+            deleteTree(broken.resolve(SearchIndexDefinition.FOLDER));
+            layout.flip(broken);
+            // the next release is made now, so that it is published right after the broken one's sixth attempt
+            Path b = LiveReloadTest.release(layout, LiveReloadTest.B, true);
+            LiveReloadTest.waitFor(() -> reload.failedAttempts() >= 1, "a first failed attempt at the broken release");
+            long first = System.nanoTime();
+            LiveReloadTest.waitFor(() -> reload.failedAttempts() >= 6, "a sixth attempt at the broken release");
+            long sixth = System.nanoTime();
+            // at one look per 50 ms, six attempts took 250 ms; after pauses of 100, 200, 400, 800 and 1 600 ms, 3.1 s
+            assertTrue(sixth - first >= 2_500_000_000L, "6 attempts within " + (sixth - first) / 1_000_000 + " ms");
+            assertTrue(LiveReloadTest.get(client, base + "data/country/LB.ttl").headers().firstValue("ETag").orElse("")
+                    .contains(LiveReloadTest.A), "release A is still served");
+
+            layout.flip(b);
+            long flipped = System.nanoTime();
+            LiveReloadTest.waitFor(() -> LiveReloadTest.get(client, base + "data/country/LB.ttl").headers().firstValue("ETag").orElse("")
+                    .contains(LiveReloadTest.B), "the switch to release B");
+            long ms = (System.nanoTime() - flipped) / 1_000_000;
+            // the broken release's next try is 3.2 s after its sixth; B, another release, is taken at the next look
+            assertTrue(ms < 2500, "release B was taken " + ms + " ms after it was published");
+            assertEquals(0, reload.failedAttempts(), "no release is failing after the switch");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
