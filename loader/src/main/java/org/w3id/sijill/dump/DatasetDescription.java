@@ -170,10 +170,16 @@ public final class DatasetDescription {
         long[] triples = {0};
         long[] entities = {0};
         Node[] last = {null};
+        // on TDB2 in one pass over its SPOG index: the union graph's find() keeps every triple it
+        // has seen in a set to drop the copies in several graphs (gigabytes at 10^7 triples)
+        java.util.Iterator<Triple> spog = Tdb2Quads.unionTriples(store);
+        // a subject's triples are adjacent in the index; in any other dataset (small, in memory) the
+        // subjects already counted are kept
+        java.util.Set<Node> seen = spog == null ? new java.util.HashSet<>() : null;
         java.util.function.Consumer<Triple> count = t -> {
             triples[0]++;
             Node s = t.getSubject();
-            if (!s.equals(last[0])) {
+            if (seen != null ? seen.add(s) : !s.equals(last[0])) {
                 last[0] = s;
                 if (s.isURI() && s.getURI().startsWith(URI_SPACE)) entities[0]++;
             }
@@ -188,9 +194,6 @@ public final class DatasetDescription {
             }
         };
         Graph union = store.getUnionGraph();
-        // on TDB2 in one pass over its SPOG index: the union graph's find() keeps every triple it
-        // has seen in a set to drop the copies in several graphs (gigabytes at 10^7 triples)
-        java.util.Iterator<Triple> spog = Tdb2Quads.unionTriples(store);
         if (spog != null) spog.forEachRemaining(count);
         else union.find().forEachRemaining(count);
         // The default graph (empty in Sijill, where every triple is in its source's graph) counts
