@@ -15,7 +15,6 @@ import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.loader.BuildReport;
 import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
-import org.w3id.sijill.server.JenaInitialisation;
 import org.w3id.sijill.server.ServerLimits;
 import org.w3id.sijill.server.SijillServer;
 import org.w3id.sijill.server.StandardModules;
@@ -106,7 +105,6 @@ public final class ServeCommand implements Callable<Integer> {
             timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         }
         FusekiLogging.setLogging();
-        JenaInitialisation.await();
         ProjectPaths paths = ProjectPaths.locate();
         Path storeDir = store != null ? store : paths.defaultStore();
         ReleaseLayout layout = ReleaseLayout.of(storeDir);

@@ -2,7 +2,6 @@ package org.w3id.sijill.cli;
 
 import java.util.List;
 import org.w3id.sijill.core.SijillException;
-import org.w3id.sijill.server.JenaInitialisation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +26,6 @@ public final class SijillCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("serve")) JenaInitialisation.begin();
         System.exit(commandLine(args).execute(args));
     }
 
