@@ -32,6 +32,8 @@ import org.apache.jena.system.Txn;
 public final class SnapshotLoader {
     private SnapshotLoader() {}
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotLoader.class);
+
     private static final String PREFIXES = StoreRows.PREFIXES + """
             PREFIX foaf:    <http://xmlns.com/foaf/0.1/>
             """;
@@ -104,6 +106,7 @@ public final class SnapshotLoader {
     }
 
     private static Snapshot read(DatasetGraph ds) {
+        long t0 = System.nanoTime();
         List<Snapshot.State> states = new ArrayList<>();
         List<Snapshot.State> others = new ArrayList<>();
         Map<String, String[]> countryRows = new LinkedHashMap<>();
@@ -157,7 +160,9 @@ public final class SnapshotLoader {
         Set<String> leagueCodes = new LinkedHashSet<>();
         states.forEach(s -> leagueCodes.add(s.iso2()));
         Scanned scanned = new Scanned();
+        long t1 = System.nanoTime();
         scan(ds, UnionScan.of(ds), leagueCodes, scanned);
+        long t3 = System.nanoTime();
 
         Map<String, String[]> sourceRows = new TreeMap<>();
         for (Node src : scanned.sources) {
@@ -179,6 +184,10 @@ public final class SnapshotLoader {
                 new Snapshot.Text(r[0], r[1]), r[2])));
         List<Snapshot.Claim> claims = scanned.claims;
         List<Snapshot.Instrument> instruments = scanned.instruments;
+        long t4 = System.nanoTime();
+        LOG.info("observatory snapshot read in {} ms ({} claims, {} instruments): states and concepts {} ms, index scans {} ms,"
+                + " rows {} ms, sources {} ms", ms(t4 - t0), claims.size(), instruments.size(), ms(t1 - t0), ms(scanned.scanned - t1),
+                ms(t3 - scanned.scanned), ms(t4 - t3));
         return new Snapshot(List.copyOf(states), List.copyOf(others), List.copyOf(topics), List.copyOf(statuses),
                 List.copyOf(sources), List.copyOf(claims), List.copyOf(instruments));
     }
@@ -187,6 +196,8 @@ public final class SnapshotLoader {
     private static final class Scanned {
         List<Snapshot.Claim> claims;
         List<Snapshot.Instrument> instruments;
+        /** When the predicates were scanned (System.nanoTime), the rows not yet made. */
+        long scanned;
         /** The sources of every legal-status claim, each once. */
         final Set<Node> sources = new LinkedHashSet<>();
     }
@@ -234,20 +245,26 @@ public final class SnapshotLoader {
         Map<K, List<K>> quoteValue = scan.values(VALUE, evidenceSet);
         Map<K, List<K>> quotedFrom = scan.values(QUOTED_FROM, evidenceSet);
 
+        List<K> toDecode = new ArrayList<>(claimIds);
+        toDecode.addAll(instrumentSet);
+        for (K i : instrumentSet) toDecode.addAll(get(labels, i));
+        nodes.prefetch(toDecode);
+        out.scanned = System.nanoTime();
+
         // CLAIMS: ?P0 ?asOf ?c ?claim ?iso2 ?src ?status ?t ?topic, ORDER BY ?iso2 ?topic ?asOf ?claim
         Rows claimRows = new Rows(4, 8, 1, 3);
         Set<String> leagueClaims = new java.util.HashSet<>();
         for (K claim : claimIds) {
             Node claimNode = null;
-            for (K src : get(source, claim)) out.sources.add(nodes.shared(src));
+            for (K src : get(source, claim)) out.sources.add(nodes.node(src));
             for (K c : get(jurisdiction, claim)) for (K code : get(iso2, c)) {
-                Node codeNode = nodes.shared(code);
+                Node codeNode = nodes.node(code);
                 if (!leagueCodes.contains(text(codeNode))) continue;
                 if (claimNode == null) claimNode = nodes.node(claim);
                 for (K t : get(topic, claim)) for (K tn : get(notation, t)) for (K st : get(status, claim)) for (K sn : get(notation, st))
                     for (K d : get(asOf, claim)) for (K src : get(source, claim)) {
-                        claimRows.add(nodes.shared(st), nodes.shared(d), nodes.shared(c), claimNode, codeNode, nodes.shared(src),
-                                nodes.shared(sn), nodes.shared(t), nodes.shared(tn));
+                        claimRows.add(nodes.node(st), nodes.node(d), nodes.node(c), claimNode, codeNode, nodes.node(src),
+                                nodes.node(sn), nodes.node(t), nodes.node(tn));
                     }
             }
             if (claimNode != null) leagueClaims.add(text(claimNode));
@@ -314,16 +331,16 @@ public final class SnapshotLoader {
             K i = e.getKey();
             Node iNode = null;
             for (K c : get(jurisdiction, i)) for (K code : get(iso2, c)) {
-                Node codeNode = nodes.shared(code);
+                Node codeNode = nodes.node(code);
                 if (!leagueCodes.contains(text(codeNode))) continue;
                 if (iNode == null) iNode = nodes.node(i);
                 List<Node[]> topics = new ArrayList<>();
-                for (K t : get(topic, i)) for (K tn : get(notation, t)) topics.add(new Node[] {nodes.shared(t), nodes.shared(tn)});
+                for (K t : get(topic, i)) for (K tn : get(notation, t)) topics.add(new Node[] {nodes.node(t), nodes.node(tn)});
                 if (topics.isEmpty()) topics.add(new Node[] {null, null});
                 List<Node> en = languaged(nodes, labels.get(i), "en");
                 List<Node> ar = languaged(nodes, labels.get(i), "ar");
                 for (Node cls : e.getValue()) for (Node a : ar) for (Node en1 : en) for (Node y : optional(nodes, year.get(i))) for (Node[] t : topics)
-                    instrumentRows.add(t[0], a, nodes.shared(c), cls, en1, iNode, codeNode, t[1], y);
+                    instrumentRows.add(t[0], a, nodes.node(c), cls, en1, iNode, codeNode, t[1], y);
             }
         }
         Map<String, Object[]> byInstrument = new LinkedHashMap<>();
@@ -347,8 +364,11 @@ public final class SnapshotLoader {
      * their names ({@code null}: unbound), sorted as ARQ sorts them for the query's ORDER BY.
      */
     private static final class Rows {
+        private record Row(Node[] vars, NodeValue[] keys) {}
+
         private final int[] keys;
-        private final List<Node[]> rows = new ArrayList<>();
+        private final List<Row> rows = new ArrayList<>();
+        private final Map<Node, NodeValue> values = new HashMap<>();
 
         /** @param keys the columns of the ORDER BY keys, in their order */
         Rows(int... keys) {
@@ -356,30 +376,38 @@ public final class SnapshotLoader {
         }
 
         void add(Node... row) {
-            rows.add(row);
+            NodeValue[] k = new NodeValue[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                Node n = row[keys[i]];
+                k[i] = n == null ? null : values.computeIfAbsent(n, NodeValue::makeNode);
+            }
+            rows.add(new Row(row, k));
         }
 
         List<Node[]> sorted() {
-            Map<Node, NodeValue> values = new HashMap<>();
+            values.clear();
             rows.sort((a, b) -> {
-                for (int k : keys) {
-                    int x = compareValues(a[k], b[k], values);
+                for (int k = 0; k < keys.length; k++) {
+                    int x = compareValues(a.keys[k], b.keys[k]);
                     if (x != 0) return x;
                 }
-                for (int i = 0; i < a.length; i++) {
-                    int x = NodeCmp.compareRDFTerms(a[i], b[i]);
+                for (int i = 0; i < a.vars.length; i++) {
+                    int x = NodeCmp.compareRDFTerms(a.vars[i], b.vars[i]);
                     if (x != 0) return x;
                 }
                 return 0;
             });
-            return rows;
+            List<Node[]> out = new ArrayList<>(rows.size());
+            for (Row r : rows) out.add(r.vars);
+            rows.clear();
+            return out;
         }
 
         /** As ARQ compares the values of an ORDER BY key: unbound first, then SPARQL's order of values. */
-        private static int compareValues(Node a, Node b, Map<Node, NodeValue> values) {
+        private static int compareValues(NodeValue a, NodeValue b) {
             if (a == null) return b == null ? 0 : -1;
             if (b == null) return 1;
-            return NodeValue.compareAlways(values.computeIfAbsent(a, NodeValue::makeNode), values.computeIfAbsent(b, NodeValue::makeNode));
+            return NodeValue.compareAlways(a, b);
         }
     }
 
@@ -391,7 +419,7 @@ public final class SnapshotLoader {
     private static <K> List<Node> optional(Decoder<K> nodes, List<K> values) {
         if (values == null || values.isEmpty()) return java.util.Collections.singletonList(null);
         List<Node> out = new ArrayList<>(values.size());
-        for (K v : values) out.add(nodes.shared(v));
+        for (K v : values) out.add(nodes.node(v));
         return out;
     }
 
@@ -409,25 +437,34 @@ public final class SnapshotLoader {
     }
 
     /**
-     * Decodes keys into nodes: the IRIs many rows share (countries, codes, concepts, sources) once
-     * each, the others (claims, instruments, labels, dates) each time, through the store's own cache.
+     * Decodes keys into nodes, each once: those of the many claims, instruments and labels at once
+     * ({@link #prefetch}), in the order of the store's node file rather than in the order rows
+     * need them.
      */
     private static final class Decoder<K> {
         private final UnionScan<K> scan;
-        private final Map<K, Node> shared = new HashMap<>();
+        private final Map<K, Node> decoded = new HashMap<>();
 
         Decoder(UnionScan<K> scan) {
             this.scan = scan;
         }
 
         Node node(K key) {
-            return scan.node(key);
+            // a TDB2 node id's hash and equality ignore its type: only IRIs, blank nodes and long literals (never inline) are kept
+            if (!scan.maySubject(key)) return scan.node(key);
+            Node n = decoded.get(key);
+            if (n == null) {
+                n = scan.node(key);
+                decoded.put(key, n);
+            }
+            return n;
         }
 
-        Node shared(K key) {
-            // a TDB2 node id's hash and equality ignore its type: only IRIs and blank nodes (never inline) are kept
-            if (!scan.maySubject(key)) return scan.node(key);
-            return shared.computeIfAbsent(key, scan::node);
+        /** Decodes the keys at once (see {@link UnionScan#decode}). */
+        void prefetch(java.util.Collection<K> keys) {
+            List<K> todo = new ArrayList<>(keys.size());
+            for (K k : keys) if (scan.maySubject(k) && !decoded.containsKey(k)) todo.add(k);
+            scan.decode(todo, decoded::put);
         }
     }
 
@@ -458,6 +495,10 @@ public final class SnapshotLoader {
 
     private static Node uri(String iri) {
         return org.apache.jena.graph.NodeFactory.createURI(iri);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000L;
     }
 
     private static String year(String gYear) {
