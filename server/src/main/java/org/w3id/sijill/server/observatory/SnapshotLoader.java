@@ -21,9 +21,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 
 /**
- * Reads a {@link Snapshot} from the store: a handful of SELECT queries over the union of the named
- * graphs, all in one read transaction, every value copied into plain strings before the
- * transaction ends (TDB2 rows resolve their nodes lazily and must not be read after it).
+ * Reads a {@link Snapshot} from the union of the store's named graphs, in one read transaction,
+ * every value copied into plain strings before the transaction ends (TDB2 rows resolve their nodes
+ * lazily and must not be read after it): the countries, concepts and sources by small SELECT
+ * queries, the claims and instruments (hundreds of thousands in a large store) by one index scan of
+ * each predicate they use, joined and sorted here as the SELECT queries that read them before
+ * joined and sorted them (see {@link #scan}).
  *
  * <pre>{@code
  * Snapshot s = SnapshotLoader.load(datasetGraph);
