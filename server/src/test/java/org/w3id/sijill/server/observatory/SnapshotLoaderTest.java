@@ -76,6 +76,37 @@ class SnapshotLoaderTest {
         assertEquals(List.of("t-one", "t-two"), s.instruments().get(1).topics());
     }
 
+    @Test
+    void nodesAcrossTheBlocksOfTheNodeFileAreReadWhole() {
+        // the edge cases, and a League state with enough claims and labelled instruments that the
+        // store's node file spans many of the blocks the scan reads it by
+        DatasetGraph ds = tdb2(EDGE_CASES);
+        org.apache.jena.graph.Node g = org.apache.jena.graph.NodeFactory.createURI(EX + "graph-many");
+        String sijill = "https://w3id.org/sijill/ontology#";
+        java.util.function.Function<String, org.apache.jena.graph.Node> uri = org.apache.jena.graph.NodeFactory::createURI;
+        Txn.executeWrite(ds, () -> {
+            for (int i = 0; i < 3000; i++) {
+                org.apache.jena.graph.Node claim = uri.apply(EX + "many/claim/" + i);
+                org.apache.jena.graph.Node law = uri.apply(EX + "many/law/" + i);
+                ds.add(g, claim, org.apache.jena.vocabulary.RDF.type.asNode(), uri.apply(sijill + "LegalStatus"));
+                ds.add(g, claim, uri.apply(sijill + "jurisdiction"), uri.apply(EX + "XB"));
+                ds.add(g, claim, uri.apply(sijill + "topic"), uri.apply(EX + (i % 2 == 0 ? "t1" : "t2")));
+                ds.add(g, claim, uri.apply(sijill + "status"), uri.apply("https://w3id.org/sijill/id/concept/legal-status/draft"));
+                ds.add(g, claim, uri.apply(sijill + "asOf"), org.apache.jena.graph.NodeFactory.createLiteralDT(
+                        String.format("20%02d-01-%02d", i % 30, 1 + i % 28), org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                ds.add(g, claim, uri.apply("http://www.w3.org/ns/prov#wasDerivedFrom"), uri.apply(EX + "source-b"));
+                ds.add(g, claim, uri.apply(sijill + "instrument"), law);
+                ds.add(g, law, org.apache.jena.vocabulary.RDF.type.asNode(), uri.apply(sijill + "Law"));
+                ds.add(g, law, uri.apply(sijill + "jurisdiction"), uri.apply(EX + "XB"));
+                ds.add(g, law, org.apache.jena.vocabulary.RDFS.label.asNode(), org.apache.jena.graph.NodeFactory.createLiteralLang(
+                        "Instrument " + i + " " + "ء".repeat(i % 200), "ar"));
+            }
+        });
+        Snapshot actual = SnapshotLoader.load(ds);
+        assertEquals(3009, actual.claims().size());
+        assertEquals(SparqlSnapshotLoader.load(ds), actual);
+    }
+
     private DatasetGraph tdb2(String fixture) {
         DatasetGraph ds = TDB2Factory.connectDataset(dir.resolve(fixture.replace('/', '-')).toString()).asDatasetGraph();
         Txn.executeWrite(ds, () -> {
