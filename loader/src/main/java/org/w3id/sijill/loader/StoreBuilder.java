@@ -208,7 +208,7 @@ public final class StoreBuilder {
             Txn.executeWrite(editorial, () -> transcriptions.write(StreamRDFLib.dataset(editorial), registry));
 
             // the store is committed: what reads it now (SHACL validation and the counts, the text
-            // index, each dump file) runs side by side, the longest first
+            // index, each dump file) runs side by side
             progress.stage("validating, indexing and writing dumps on " + threads + (threads == 1 ? " thread" : " threads"), 0);
             PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard)
                     .setNsPrefixes(ontoGraph.getPrefixMapping()).setNsPrefixes(shapesGraph.getPrefixMapping());
@@ -224,10 +224,9 @@ public final class StoreBuilder {
                             if (copy == null) return new Validation(shapeValidator.validate(d.getUnionGraph()), -1);
                             return new Validation(shapeValidator.validate(copy), copy.size());
                         }));
-                List<DumpWriter.Pass> passes = staged == null ? List.of() : staged.passes(d, release, built.toString());
-                if (!passes.isEmpty()) submitDump(parts, passes.get(0));
+                // in the order they ran one after another, so the failure thrown is the one thrown then
                 parts.submit("building the text index", () -> TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER)));
-                passes.stream().skip(1).forEach(p -> submitDump(parts, p));
+                if (staged != null) staged.passes(d, release, built.toString()).forEach(p -> submitDump(parts, p));
                 Validation v = parts.get(validated);
                 report = parts.run("counting", () -> Txn.calculateRead(d, () ->
                         report(d, store, release, built, documents, tables, counts, v.outcome(), v.distinctTriples())));
