@@ -129,7 +129,7 @@ public final class DumpWriter {
 
         /**
          * The passes that write the dump files of release {@code releaseId} (built at {@code built})
-         * from {@code store}: JSON-LD (plain and gzip), N-Quads, TriG, Turtle, the longest first.
+         * from {@code store}: JSON-LD (plain and gzip), N-Quads, TriG, Turtle.
          */
         public List<Pass> passes(DatasetGraph store, String releaseId, String built) {
             Graph description = Txn.calculateRead(store, () -> DatasetDescription.provenance(releaseId, built, settings, store));
