@@ -212,8 +212,23 @@ public final class BuildBench {
         b.append("\n| build stage | ").append(String.join(" | ", builds.stream().map(r -> "round " + r.round()
                         + r.what().substring("sijill build".length()) + " s").toList()))
                 .append(" |\n|---|").append("---:|".repeat(builds.size())).append('\n');
-        stages.forEach((k, v) -> b.append("| ").append(k).append(" | ")
-                .append(String.join(" | ", v.stream().map(ms -> ms == null ? "–" : String.format(Locale.ROOT, "%.1f", ms / 1000.0)).toList())).append(" |\n"));
+        // a stage's parts are printed before the stage's own line: list them after it
+        List<String> order = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (String k : stages.keySet()) {
+            if (k.startsWith(PART_PREFIX)) {
+                pending.add(k);
+            } else {
+                order.add(k);
+                order.addAll(pending);
+                pending.clear();
+            }
+        }
+        order.addAll(pending);
+        for (String k : order) {
+            b.append("| ").append(k).append(" | ").append(String.join(" | ", stages.get(k).stream()
+                    .map(ms -> ms == null ? "–" : String.format(Locale.ROOT, "%.1f", ms / 1000.0)).toList())).append(" |\n");
+        }
         b.append("| (outside the stages: JVM start, jar check, exit) | ").append(String.join(" | ", builds.stream().map(r ->
                 String.format(Locale.ROOT, "%.1f", r.seconds() - stageSum(r) / 1000.0)).toList()))
                 .append(" |\n\n");
