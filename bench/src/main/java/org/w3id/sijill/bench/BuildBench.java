@@ -27,7 +27,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * synthetic table rows ({@link SyntheticSources}), then, interleaved, {@code ./sijill build} on it
  * (wall time, and its stage times as the build prints them) and Jena's {@code tdb2.tdbloader}
  * (its default loader, in its own JVM) loading the same quads, exported from the build's store as
- * N-Quads, into a fresh TDB2 folder. Writes {@code WORKDIR/build-results.md}.
+ * N-Quads, into a fresh TDB2 folder. Writes {@code WORKDIR/build-results.md}. {@code BUILD_JARS=a=A.jar,b=B.jar}
+ * times the build of each jar in every round (an A/B); a stage's parts that run side by side are
+ * listed with their own times ({@code ↳ … (concurrent)}), not added to the stages' sum.
  *
  * <pre>{@code
  * BuildBench WORKDIR SIJILL_HOME TDBLOADER_CLASSPATH ROUNDS 10000 1000000
@@ -35,6 +37,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class BuildBench {
     private static final Pattern STAGE = Pattern.compile("^sijill build: (.+) done(?: \\(\\d+\\))? in (\\d+) ms$");
+    /** A part of a stage that runs beside its other parts: its own time, within the stage's (not added to the stages' sum). */
+    private static final Pattern PART = Pattern.compile("^sijill build:   (.+) finished in (\\d+) ms \\(concurrent\\)$");
+    /** The prefix of a part's name in {@link Run#stagesMs}. */
+    private static final String PART_PREFIX = "↳ ";
     private static final String HEAP = "-Xmx4g";
 
     private BuildBench() {}
@@ -76,16 +82,18 @@ public final class BuildBench {
             Path nq = dir.resolve("store.nq");
             long quads = -1;
             for (int r = 1; r <= rounds; r++) {
-                Path b = dir.resolve("b");
-                SyntheticSources.deleteTree(b);
-                Files.createDirectories(b);
-                Run build = build(home, sources, b.resolve("store"), size, r);
-                runs.add(build);
-                print(build);
-                if (r == 1) {
-                    quads = exportNQuads(b.resolve("store"), nq);
+                for (Map.Entry<String, String> jar : jars(home).entrySet()) {
+                    Path b = dir.resolve("b");
+                    SyntheticSources.deleteTree(b);
+                    Files.createDirectories(b);
+                    Run build = build(home, jar.getKey(), jar.getValue(), sources, b.resolve("store"), size, r);
+                    runs.add(build);
+                    print(build);
+                    if (quads < 0) {
+                        quads = exportNQuads(b.resolve("store"), nq);
+                    }
+                    SyntheticSources.deleteTree(b);
                 }
-                SyntheticSources.deleteTree(b);
                 Path tdb = dir.resolve("tdbloader");
                 SyntheticSources.deleteTree(tdb);
                 Run load = tdbloader(loaderCp, tdb, nq, size, r);
@@ -99,10 +107,28 @@ public final class BuildBench {
         System.out.println(md);
     }
 
-    private static Run build(Path home, Path sources, Path store, long size, int round) throws IOException, InterruptedException {
+    /**
+     * The jars whose {@code build} is timed, by label: {@code BUILD_JARS="main=/tmp/main.jar,branch=/tmp/b.jar"}
+     * (an A/B, one after the other in each round), else {@code BUILD_JAR}, else the project's jar.
+     */
+    private static Map<String, String> jars(Path home) {
+        Map<String, String> jars = new LinkedHashMap<>();
+        String list = System.getenv("BUILD_JARS");
+        if (list != null && !list.isBlank()) {
+            for (String item : list.split(",")) {
+                int eq = item.indexOf('=');
+                if (eq <= 0) throw new IllegalArgumentException("BUILD_JARS: expected label=path, got '" + item + "'");
+                jars.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip());
+            }
+            return jars;
+        }
+        jars.put("", System.getenv().getOrDefault("BUILD_JAR", home.resolve("server/target/sijill.jar").toString()));
+        return jars;
+    }
+
+    private static Run build(Path home, String label, String jar, Path sources, Path store, long size, int round) throws IOException, InterruptedException {
         // what ./sijill does once its jar is current: java -jar with SIJILL_HOME (a copied jar may be given, so
         // that editing the code during a run does not make ./sijill rebuild it in the middle of the benchmark)
-        String jar = System.getenv().getOrDefault("BUILD_JAR", home.resolve("server/target/sijill.jar").toString());
         ProcessBuilder pb = new ProcessBuilder(timed("java", HEAP, "-jar", jar, "build", "--sources", sources.toString(),
                 "--store", store.toString(), "--keep", "1")).redirectErrorStream(true);
         pb.environment().put("SIJILL_HOME", home.toString());
@@ -116,6 +142,8 @@ public final class BuildBench {
             for (String line; (line = in.readLine()) != null; ) {
                 Matcher m = STAGE.matcher(line);
                 if (m.matches()) stages.merge(m.group(1).replaceAll("\\d+", "N"), Long.parseLong(m.group(2)), Long::sum);
+                Matcher part = PART.matcher(line);
+                if (part.matches()) stages.merge(PART_PREFIX + part.group(1).replaceAll("\\d+", "N") + " (concurrent)", Long.parseLong(part.group(2)), Long::sum);
                 cpu = cpu(line, cpu);
                 tail.add(line);
                 if (tail.size() > 40) tail.remove(0);
@@ -124,7 +152,7 @@ public final class BuildBench {
         int rc = p.waitFor();
         double s = secs(t0);
         if (rc != 0) throw new IllegalStateException("sijill build failed (" + rc + "):\n" + String.join("\n", tail));
-        return new Run(size, round, "sijill build", s, cpu, load, stages, "");
+        return new Run(size, round, label.isEmpty() ? "sijill build" : "sijill build (" + label + ")", s, cpu, load, stages, "");
     }
 
     private static Run tdbloader(String cp, Path tdb, Path nq, long size, int round) throws IOException, InterruptedException {
@@ -172,31 +200,77 @@ public final class BuildBench {
         for (Run r : runs) {
             b.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %s | %s |%n", r.round(), r.what(), r.seconds(), r.cpuSeconds(), r.load(), r.note()));
         }
-        List<Run> builds = runs.stream().filter(r -> r.what().equals("sijill build")).toList();
-        List<Run> loads = runs.stream().filter(r -> !r.what().equals("sijill build")).toList();
+        List<Run> builds = runs.stream().filter(r -> r.what().startsWith("sijill build")).toList();
         Map<String, List<Long>> stages = new LinkedHashMap<>();
-        for (Run r : builds) r.stagesMs().forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-        b.append("\n| build stage | ").append(String.join(" | ", builds.stream().map(r -> "round " + r.round() + " s").toList()))
+        for (int i = 0; i < builds.size(); i++) {
+            int col = i;
+            builds.get(i).stagesMs().forEach((k, v) -> {
+                List<Long> row = stages.computeIfAbsent(k, x -> new ArrayList<>(java.util.Collections.nCopies(builds.size(), (Long) null)));
+                row.set(col, v);
+            });
+        }
+        b.append("\n| build stage | ").append(String.join(" | ", builds.stream().map(r -> "round " + r.round()
+                        + r.what().substring("sijill build".length()) + " s").toList()))
                 .append(" |\n|---|").append("---:|".repeat(builds.size())).append('\n');
-        stages.forEach((k, v) -> b.append("| ").append(k).append(" | ")
-                .append(String.join(" | ", v.stream().map(ms -> String.format(Locale.ROOT, "%.1f", ms / 1000.0)).toList())).append(" |\n"));
+        // a stage's parts are printed before the stage's own line: list them after it
+        List<String> order = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (String k : stages.keySet()) {
+            if (k.startsWith(PART_PREFIX)) {
+                pending.add(k);
+            } else {
+                order.add(k);
+                order.addAll(pending);
+                pending.clear();
+            }
+        }
+        order.addAll(pending);
+        for (String k : order) {
+            b.append("| ").append(k).append(" | ").append(String.join(" | ", stages.get(k).stream()
+                    .map(ms -> ms == null ? "–" : String.format(Locale.ROOT, "%.1f", ms / 1000.0)).toList())).append(" |\n");
+        }
         b.append("| (outside the stages: JVM start, jar check, exit) | ").append(String.join(" | ", builds.stream().map(r ->
-                String.format(Locale.ROOT, "%.1f", r.seconds() - r.stagesMs().values().stream().mapToLong(Long::longValue).sum() / 1000.0)).toList()))
+                String.format(Locale.ROOT, "%.1f", r.seconds() - stageSum(r) / 1000.0)).toList()))
                 .append(" |\n\n");
-        for (int i = 0; i < Math.min(builds.size(), loads.size()); i++) {
-            Run bu = builds.get(i), lo = loads.get(i);
-            double after = bu.stagesMs().entrySet().stream().filter(e -> afterStore(e.getKey())).mapToLong(Map.Entry::getValue).sum() / 1000.0;
-            b.append(String.format(Locale.ROOT, "Round %d, wall: whole build %.1f s / tdbloader %.1f s = **%.2f×**; build up to the validated TDB2 store "
+        for (Run bu : builds) {
+            Run lo = runs.stream().filter(r -> r.round() == bu.round() && r.what().equals("tdb2.tdbloader")).findFirst().orElse(null);
+            if (lo == null) continue;
+            double after = afterStore(bu) / 1000.0;
+            b.append(String.format(Locale.ROOT, "Round %d%s, wall: whole build %.1f s / tdbloader %.1f s = **%.2f×**; build up to the validated TDB2 store "
                     + "(without the text index, dumps and descriptions: %.1f s) %.1f s = **%.2f×**. CPU: whole build %.1f s / tdbloader %.1f s = **%.2f×**%n%n",
-                    bu.round(), bu.seconds(), lo.seconds(), bu.seconds() / lo.seconds(), after, bu.seconds() - after, (bu.seconds() - after) / lo.seconds(),
-                    bu.cpuSeconds(), lo.cpuSeconds(), bu.cpuSeconds() / lo.cpuSeconds()));
+                    bu.round(), bu.what().substring("sijill build".length()), bu.seconds(), lo.seconds(), bu.seconds() / lo.seconds(), after,
+                    bu.seconds() - after, (bu.seconds() - after) / lo.seconds(), bu.cpuSeconds(), lo.cpuSeconds(), bu.cpuSeconds() / lo.cpuSeconds()));
         }
         return b.toString();
     }
 
+    /** @return the sum of a build's stage times (not of the parts within them), ms */
+    private static long stageSum(Run r) {
+        return r.stagesMs().entrySet().stream().filter(e -> !e.getKey().startsWith(PART_PREFIX)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * @return the ms of a build after its store is complete and validated, which tdbloader has no counterpart of:
+     *         the text index and dumps stages, or, when they run beside the validation in one stage, that
+     *         stage less its validation and counting parts
+     */
+    private static long afterStore(Run r) {
+        long ms = 0;
+        for (Map.Entry<String, Long> e : r.stagesMs().entrySet()) {
+            String k = e.getKey();
+            if (afterStore(k)) ms += e.getValue();
+            if (!k.startsWith(PART_PREFIX) && k.startsWith("validating, indexing and writing dumps")) {
+                long checks = r.stagesMs().entrySet().stream().filter(p -> p.getKey().startsWith(PART_PREFIX + "validating with SHACL")
+                        || p.getKey().startsWith(PART_PREFIX + "counting")).mapToLong(Map.Entry::getValue).sum();
+                ms += Math.max(0, e.getValue() - checks);
+            }
+        }
+        return ms;
+    }
+
     /** Stages that tdbloader has no counterpart of and that come after the store is complete. */
     private static boolean afterStore(String stage) {
-        return stage.startsWith("building the text index") || stage.startsWith("writing dumps");
+        return stage.startsWith("building the text index") || stage.startsWith("writing dumps") || stage.startsWith("publishing the dumps");
     }
 
     private static void print(Run r) {

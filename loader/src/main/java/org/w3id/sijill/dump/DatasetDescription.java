@@ -60,6 +60,15 @@ public final class DatasetDescription {
 
     /** The dataset-description graph every dump carries. The caller holds a read transaction on {@code store}. */
     public static Graph provenance(Release release, DumpSettings settings, DatasetGraph store) {
+        return provenance(release.id(), release.built(), settings, store);
+    }
+
+    /**
+     * The dataset-description graph of release {@code releaseId} built at {@code built}: all it
+     * needs of a release, so dumps can be written before the release's counts are known. The
+     * caller holds a read transaction on {@code store}.
+     */
+    public static Graph provenance(String releaseId, String built, DumpSettings settings, DatasetGraph store) {
         Graph g = GraphFactory.createDefaultGraph();
         Node ds = uri(DATASET);
         g.add(ds, RDF.Nodes.type, DCAT.Dataset.asNode());
@@ -69,9 +78,9 @@ public final class DatasetDescription {
         g.add(ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
                 "Arab cyber law, the institutions that make and enforce it, and the internet-governance initiatives around them, "
                         + "as linked data; every fact with its source.", "en"));
-        g.add(ds, DCTerms.hasVersion.asNode(), NodeFactory.createLiteralString(release.id()));
+        g.add(ds, DCTerms.hasVersion.asNode(), NodeFactory.createLiteralString(releaseId));
         // the release's date (from its id), not the build time: the same release gives the same bytes
-        g.add(ds, DCTerms.issued.asNode(), issued(releaseDate(release)));
+        g.add(ds, DCTerms.issued.asNode(), issued(releaseDate(releaseId, built)));
         g.add(ds, DCTerms.license.asNode(), uri(settings.licence()));
         g.add(ds, v("uriSpace"), NodeFactory.createLiteralString(URI_SPACE));
         // sources: the documents in the store, and the external sources of the register
@@ -267,9 +276,8 @@ public final class DatasetDescription {
     }
 
     /** @return the date of a release id {@code yyyy-MM-dd-…}, else its build time */
-    static String releaseDate(Release release) {
-        String id = release.id();
-        return id.length() >= 10 && XSDDatatype.XSDdate.isValid(id.substring(0, 10)) ? id.substring(0, 10) : release.built();
+    static String releaseDate(String id, String built) {
+        return id.length() >= 10 && XSDDatatype.XSDdate.isValid(id.substring(0, 10)) ? id.substring(0, 10) : built;
     }
 
     private static Node issued(String built) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -37,7 +39,8 @@ import org.w3id.sijill.release.ReleaseLayout;
  * Writes the downloadable dumps of a store into a folder: {@code sijill.jsonld} and
  * {@code sijill.jsonld.gz} (streaming JSON-LD, {@link StreamingJsonLdWriter}), {@code sijill.nq.gz},
  * {@code sijill.trig}, {@code sijill.ttl} (the union graph), {@code SHA256SUMS} and
- * {@code release.properties}. All files are written from one read transaction (one snapshot) and
+ * {@code release.properties}. All files are written from one snapshot (one read transaction, or
+ * {@linkplain #stage separate passes}, concurrent if need be, over a store no one writes to) and
  * carry the release id: the dataset-description graph ({@link DatasetDescription#provenance}, with
  * {@code dcterms:hasVersion}, licence and sources) is part of the data, and the text formats start
  * with a comment header. Files are written to a staging folder first and published in one atomic
@@ -72,23 +75,125 @@ public final class DumpWriter {
      * @return the new catalog
      */
     public DumpCatalog write(DatasetGraph store, Release release, Path outDir) {
+        try (Staged staged = stage(outDir)) {
+            // every pass in one read transaction: all files from one snapshot
+            Txn.executeRead(store, () -> staged.passes(store, release.id(), release.built()).forEach(Pass::run));
+            return staged.publish(release);
+        }
+    }
+
+    /**
+     * Starts the dumps for {@code outDir} in a new staging folder next to it, for writing its files
+     * in separate {@link Pass passes} (e.g. concurrently, on a store no one writes to) before
+     * {@link Staged#publish publishing} them as {@link #write} does. Close it to delete what is not published.
+     */
+    public Staged stage(Path outDir) {
         Path out = outDir.toAbsolutePath().normalize();
-        Path parent = out.getParent();
-        Path staging = ReleaseLayout.newStagingFolder(parent);
-        try {
-            Txn.executeRead(store, () -> writeAll(store, release, staging));
-            List<String> sums = new ArrayList<>();
-            for (DumpFormat f : DumpFormat.values()) sums.add(sha256(staging.resolve(f.fileName())) + "  " + f.fileName());
-            Files.write(staging.resolve(DumpFormat.CHECKSUMS), sums, StandardCharsets.UTF_8);
-            release.write(staging);
-            pauseForTests();
-            publish(staging, out, release);
-            return DumpCatalog.read(out);
-        } catch (IOException | UncheckedIOException e) {
-            throw new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": writing the dumps failed: " + e.getMessage(), e);
-        } finally {
+        return new Staged(outDir, out, ReleaseLayout.newStagingFolder(out.getParent()));
+    }
+
+    /**
+     * One pass over the store that writes one or two dump files (JSON-LD writes its plain and gzip
+     * files from one pass) and their checksums, in its own read transaction unless the calling
+     * thread holds one. Passes write to different files and may run at the same time.
+     */
+    public record Pass(String name, Runnable action) {
+        public void run() {
+            action.run();
+        }
+    }
+
+    /**
+     * The dump files of one release being written in a staging folder: {@link #passes} write
+     * them, {@link #publish} adds {@code SHA256SUMS} and {@code release.properties} and publishes
+     * the folder at the dumps' path; {@link #close} deletes the staging folder when it was not published.
+     *
+     * <pre>{@code
+     * try (DumpWriter.Staged s = new DumpWriter(settings).stage(release.resolve("dumps"))) {
+     *     s.passes(store, id, built).forEach(p -> pool.submit(p::run)); // ... and wait for them
+     *     s.publish(Release.read(release));
+     * }
+     * }</pre>
+     */
+    public final class Staged implements AutoCloseable {
+        private final Path outDir;
+        private final Path out;
+        private final Path staging;
+        private final Map<DumpFormat, String> sums = new ConcurrentHashMap<>();
+
+        private Staged(Path outDir, Path out, Path staging) {
+            this.outDir = outDir;
+            this.out = out;
+            this.staging = staging;
+        }
+
+        /**
+         * The passes that write the dump files of release {@code releaseId} (built at {@code built})
+         * from {@code store}: JSON-LD (plain and gzip), N-Quads, TriG, Turtle.
+         */
+        public List<Pass> passes(DatasetGraph store, String releaseId, String built) {
+            Graph description = Txn.calculateRead(store, () -> DatasetDescription.provenance(releaseId, built, settings, store));
+            Node name = NodeFactory.createURI(DatasetDescription.GRAPH);
+            return List.of(
+                    pass("JSON-LD", store, () -> jsonLd(store, description, name, staging), DumpFormat.JSONLD, DumpFormat.JSONLD_GZ),
+                    pass("N-Quads", store, () -> nQuads(store, releaseId, description, name, staging), DumpFormat.NQUADS_GZ),
+                    pass("TriG", store, () -> trig(store, releaseId, description, name, staging), DumpFormat.TRIG),
+                    pass("Turtle", store, () -> turtle(store, releaseId, description, staging), DumpFormat.TURTLE));
+        }
+
+        private Pass pass(String name, DatasetGraph store, IoAction write, DumpFormat... files) {
+            return new Pass(name, () -> {
+                try {
+                    Txn.executeRead(store, () -> {
+                        try {
+                            write.run();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    for (DumpFormat f : files) sums.put(f, sha256(staging.resolve(f.fileName())));
+                } catch (IOException | UncheckedIOException e) {
+                    throw failed(e);
+                }
+            });
+        }
+
+        /**
+         * Writes {@code SHA256SUMS} and {@code release.properties} (with {@code release}'s counts)
+         * and publishes the staging folder at the dumps' path (see {@link DumpWriter#write}).
+         * @return the new catalog
+         * @throws IllegalStateException when a pass has not run
+         */
+        public DumpCatalog publish(Release release) {
+            try {
+                List<String> lines = new ArrayList<>();
+                for (DumpFormat f : DumpFormat.values()) {
+                    String sum = sums.get(f);
+                    if (sum == null) throw new IllegalStateException(f.fileName() + " was not written: run every pass before publishing");
+                    lines.add(sum + "  " + f.fileName());
+                }
+                Files.write(staging.resolve(DumpFormat.CHECKSUMS), lines, StandardCharsets.UTF_8);
+                release.write(staging);
+                pauseForTests();
+                DumpWriter.publish(staging, out, release);
+                return DumpCatalog.read(out);
+            } catch (IOException | UncheckedIOException e) {
+                throw failed(e);
+            }
+        }
+
+        private SijillException failed(Exception e) {
+            return new SijillException(SijillException.Kind.ENVIRONMENT, outDir + ": writing the dumps failed: " + e.getMessage(), e);
+        }
+
+        @Override
+        public void close() {
             if (Files.exists(staging)) ReleaseLayout.deleteTree(staging);
         }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
     }
 
     /** Test hook: milliseconds to sleep right before the dumps are published (the crash tests kill the process there). */
@@ -131,56 +236,59 @@ public final class DumpWriter {
         if (previous != null) ReleaseLayout.deleteTree(previous);
     }
 
-    private void writeAll(DatasetGraph store, Release release, Path dir) {
-        Graph description = DatasetDescription.provenance(release, settings, store);
-        Node descriptionName = NodeFactory.createURI(DatasetDescription.GRAPH);
-        try {
-            // JSON-LD, plain and gzip in one pass
-            try (OutputStream plain = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD.fileName())), 1 << 16);
-                    GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD_GZ.fileName())), 1 << 16);
-                    OutputStream both = new Tee(plain, gz)) {
-                // The download is self-contained: the published context is embedded, so the file
-                // reads offline (per-resource answers reference the served /context.jsonld instead).
-                StreamingJsonLdWriter w = new StreamingJsonLdWriter(context, StreamingJsonLdWriter.ContextMode.EMBED);
-                try (StreamingJsonLdWriter.Session s = w.open(both)) {
-                    s.dataset(store);
-                    s.graph(descriptionName, description.find());
-                }
+    /** JSON-LD, plain and gzip in one pass. */
+    private void jsonLd(DatasetGraph store, Graph description, Node descriptionName, Path dir) throws IOException {
+        try (OutputStream plain = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD.fileName())), 1 << 16);
+                GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.JSONLD_GZ.fileName())), 1 << 16);
+                OutputStream both = new Tee(plain, gz)) {
+            // The download is self-contained: the published context is embedded, so the file
+            // reads offline (per-resource answers reference the served /context.jsonld instead).
+            StreamingJsonLdWriter w = new StreamingJsonLdWriter(context, StreamingJsonLdWriter.ContextMode.EMBED);
+            try (StreamingJsonLdWriter.Session s = w.open(both)) {
+                s.dataset(store);
+                s.graph(descriptionName, description.find());
             }
-            // N-Quads (gzip)
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.NQUADS_GZ.fileName())), 1 << 16)) {
-                header(out, release, "N-Quads");
-                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
-                st.start();
-                store.find().forEachRemaining(st::quad);
-                description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
-                st.finish();
-            }
-            // TriG, graph by graph
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TRIG.fileName())), 1 << 16)) {
-                header(out, release, "TriG");
-                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
-                st.start();
-                context.prefixes().forEach(st::prefix);
-                store.getDefaultGraph().find().forEachRemaining(st::triple);
-                forEachGraph(store, g -> Iter.forEach(store.find(g, Node.ANY, Node.ANY, Node.ANY), st::quad));
-                description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
-                st.finish();
-            }
-            // Turtle: the union of all graphs
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TURTLE.fileName())), 1 << 16)) {
-                header(out, release, "Turtle (the union of all graphs)");
-                StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
-                st.start();
-                context.prefixes().forEach(st::prefix);
-                Iterator<Triple> union = store.getUnionGraph().find();
-                union.forEachRemaining(st::triple);
-                store.getDefaultGraph().find().forEachRemaining(st::triple);
-                description.find().forEachRemaining(st::triple);
-                st.finish();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** N-Quads (gzip). */
+    private void nQuads(DatasetGraph store, String releaseId, Graph description, Node descriptionName, Path dir) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.NQUADS_GZ.fileName())), 1 << 16)) {
+            header(out, releaseId, "N-Quads");
+            StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+            st.start();
+            store.find().forEachRemaining(st::quad);
+            description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
+            st.finish();
+        }
+    }
+
+    /** TriG, graph by graph. */
+    private void trig(DatasetGraph store, String releaseId, Graph description, Node descriptionName, Path dir) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TRIG.fileName())), 1 << 16)) {
+            header(out, releaseId, "TriG");
+            StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
+            st.start();
+            context.prefixes().forEach(st::prefix);
+            store.getDefaultGraph().find().forEachRemaining(st::triple);
+            forEachGraph(store, g -> Iter.forEach(store.find(g, Node.ANY, Node.ANY, Node.ANY), st::quad));
+            description.find().forEachRemaining(t -> st.quad(Quad.create(descriptionName, t)));
+            st.finish();
+        }
+    }
+
+    /** Turtle: the union of all graphs. */
+    private void turtle(DatasetGraph store, String releaseId, Graph description, Path dir) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(DumpFormat.TURTLE.fileName())), 1 << 16)) {
+            header(out, releaseId, "Turtle (the union of all graphs)");
+            StreamRDF st = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+            st.start();
+            context.prefixes().forEach(st::prefix);
+            Iterator<Triple> union = store.getUnionGraph().find();
+            union.forEachRemaining(st::triple);
+            store.getDefaultGraph().find().forEachRemaining(st::triple);
+            description.find().forEachRemaining(st::triple);
+            st.finish();
         }
     }
 
@@ -193,11 +301,11 @@ public final class DumpWriter {
         }
     }
 
-    private void header(OutputStream out, Release release, String what) throws IOException {
+    private void header(OutputStream out, String releaseId, String what) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("# Sijill — " + what + "\n");
         // no build time: the same release id gives byte-identical dumps
-        w.write("# release " + release.id() + "\n");
+        w.write("# release " + releaseId + "\n");
         w.write("# licence " + settings.licence() + "\n");
         for (ExternalSource s : settings.sources()) {
             if (!s.acknowledgement().isEmpty()) w.write("# " + s.acknowledgement() + "\n");

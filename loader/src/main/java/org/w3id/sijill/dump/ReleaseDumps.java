@@ -12,7 +12,7 @@ import org.w3id.sijill.release.ReleaseLayout;
  * immutable: store, index and downloads together.
  *
  * <pre>{@code
- * new StoreBuilder(paths).beforePublish(folder -> ReleaseDumps.write(folder, DumpSettings.fromProject(paths)));
+ * ReleaseDumps.write(releaseFolder, DumpSettings.fromProject(paths)); // a build writes them itself: StoreBuilder.withDumps
  * }</pre>
  */
 public final class ReleaseDumps {

@@ -64,6 +64,13 @@ public final class ConsoleProgress implements ProgressListener {
         stage = null;
     }
 
+    /** Printed as {@code sijill build:   <part> finished in N ms (concurrent)}, one line, whole. */
+    @Override
+    public void partDone(String name, long millis) {
+        out.println("sijill build:   " + name + " finished in " + millis + " ms (concurrent)");
+        out.flush();
+    }
+
     @Override
     public void note(String line) {
         out.println("sijill: " + line);

@@ -19,6 +19,12 @@ public interface ProgressListener {
     /** The current stage is finished. */
     void endStage();
 
+    /**
+     * A part of the current stage, run at the same time as its other parts (on another thread),
+     * finished after {@code millis}; may be called from any thread.
+     */
+    default void partDone(String name, long millis) { }
+
     /** A message for the operator outside the stages (e.g. leftovers of an interrupted build removed). */
     default void note(String line) { }
 

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.HashSet;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
-import java.util.function.Consumer;
+import java.util.concurrent.Future;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.graph.Node;
@@ -45,6 +45,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.core.SijillException;
 import org.w3id.sijill.core.SourceDataException;
+import org.w3id.sijill.dump.DumpSettings;
+import org.w3id.sijill.dump.DumpWriter;
+import org.w3id.sijill.dump.Release;
+import org.w3id.sijill.dump.ReleaseDumps;
 import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.search.SearchIndexDefinition;
 import org.w3id.sijill.search.TextIndexBuilder;
@@ -65,12 +69,16 @@ import org.w3id.sijill.vocab.SIJILL;
  *   then the subclass closure (computed from the streamed quads), all of it through TDB2's phased
  *   bulk loader; then the gazetteer's mentions, as derived statements, and the
  *   statement-provenance check ({@link org.w3id.sijill.provenance.ProvenanceCheck});</li>
- *   <li>validates the union of all graphs with the SHACL shapes (on a copy in memory when it fits
- *   in a fraction of the heap);</li>
- *   <li>writes the full-text search index into the new store folder ({@code text-index/},
- *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step;</li>
- *   <li>only when all passed, writes {@code release.properties}, runs the {@link #beforePublish}
- *   hook (the command line writes the dumps there) and publishes the folder as an immutable
+ *   <li>then, side by side on the committed store ({@link #threads}; each part's time reported
+ *   with {@link ProgressListener#partDone}): validates the union of all graphs with the SHACL
+ *   shapes (on a copy in memory when it fits in a fraction of the heap) and counts what the report
+ *   gives; writes the full-text search index into the new store folder ({@code text-index/},
+ *   {@link TextIndexBuilder}), so it is swapped in with the data and never out of step; and, with
+ *   {@link #withDumps}, writes each dump file into a staging folder. A failure of one part skips
+ *   the parts not yet started and waits for the running ones; the build fails with the failure
+ *   of the earliest part (validation, text index, dumps) as it did when they ran one after another;</li>
+ *   <li>only when all passed, writes {@code release.properties}, publishes the dumps into the
+ *   folder ({@code dumps/}) and publishes the folder as an immutable
  *   release: renamed into {@code releases/} and the store path, a symbolic link, flipped to it
  *   atomically ({@link ReleaseLayout}). On any failure the temporary folder is deleted and the
  *   existing store is left untouched; a crash at any point leaves a complete store at the path.</li>
@@ -89,8 +97,9 @@ public final class StoreBuilder {
     public static final String RELEASE_FILE = "release.properties";
 
     private final OntologyFiles ontology;
-    private final Consumer<Path> beforePublish;
+    private final DumpSettings dumps;
     private final int keep;
+    private final int threads;
 
     /** Uses the project's {@code ontology/} folder. */
     public StoreBuilder(ProjectPaths paths) {
@@ -99,28 +108,38 @@ public final class StoreBuilder {
 
     /** Uses the given ontology folder ({@code sijill.ttl}, {@code schemes/}, {@code shapes/}). */
     public StoreBuilder(OntologyFiles ontology) {
-        this(ontology, folder -> { }, ReleaseLayout.DEFAULT_KEEP);
+        this(ontology, null, ReleaseLayout.DEFAULT_KEEP, Runtime.getRuntime().availableProcessors());
     }
 
-    private StoreBuilder(OntologyFiles ontology, Consumer<Path> beforePublish, int keep) {
+    private StoreBuilder(OntologyFiles ontology, DumpSettings dumps, int keep, int threads) {
         this.ontology = ontology;
-        this.beforePublish = beforePublish;
+        this.dumps = dumps;
         this.keep = keep;
+        this.threads = threads;
     }
 
     /**
-     * @param hook runs on the finished release folder (store closed, release.properties written)
-     *             before it is published, e.g. to write its dumps; a failure there fails the build
-     * @return a builder that runs the hook
+     * @return a builder that writes the release's dumps ({@link ReleaseDumps}: {@code {release}/dumps/})
+     *         from the committed store, beside the validation, before the release is published; a
+     *         failure there fails the build
      */
-    public StoreBuilder beforePublish(Consumer<Path> hook) {
-        return new StoreBuilder(ontology, hook, keep);
+    public StoreBuilder withDumps(DumpSettings settings) {
+        return new StoreBuilder(ontology, settings, keep, threads);
     }
 
     /** @return a builder that keeps the newest {@code releases} release folders (older unused ones are deleted) */
     public StoreBuilder keepReleases(int releases) {
         if (releases < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "keep at least one release, got " + releases);
-        return new StoreBuilder(ontology, beforePublish, releases);
+        return new StoreBuilder(ontology, dumps, releases, threads);
+    }
+
+    /**
+     * @return a builder that runs the read-only work on the committed store (validation, text index,
+     *         counts, dumps) on {@code n} threads (default: the processors available; 1: one after another)
+     */
+    public StoreBuilder threads(int n) {
+        if (n < 1) throw new SijillException(SijillException.Kind.BAD_INPUT, "at least one build thread, got " + n);
+        return new StoreBuilder(ontology, dumps, keep, n);
     }
 
     /**
@@ -188,30 +207,39 @@ public final class StoreBuilder {
             final DatasetGraph editorial = dsg;
             Txn.executeWrite(editorial, () -> transcriptions.write(StreamRDFLib.dataset(editorial), registry));
 
-            progress.stage("validating with SHACL shapes (" + ontology.shapes().size() + " files)", 0);
+            // the store is committed: what reads it now (SHACL validation and the counts, the text
+            // index, each dump file) runs side by side
+            progress.stage("validating, indexing and writing dumps on " + threads + (threads == 1 ? " thread" : " threads"), 0);
             PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard)
                     .setNsPrefixes(ontoGraph.getPrefixMapping()).setNsPrefixes(shapesGraph.getPrefixMapping());
             ShapeValidator shapeValidator = new ShapeValidator(shapesGraph, prefixes);
             final DatasetGraph d = dsg;
-            long[] distinctTriples = {-1};
-            ShapeValidator.Outcome outcome = Txn.calculateRead(d, () -> {
-                Graph copy = unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024);
-                if (copy == null) return shapeValidator.validate(d.getUnionGraph());
-                distinctTriples[0] = copy.size(); // the distinct triples of the named graphs, which the report counts
-                return shapeValidator.validate(copy);
-            });
-
-            progress.stage("building the text index", 0);
-            TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER));
-
-            progress.stage("counting", 0);
-            report = Txn.calculateRead(d, () -> report(d, store, release, built, documents, tables, counts, outcome, distinctTriples[0]));
-            progress.endStage();
-            TDBInternal.expel(dsg);
-            dsg = null;
-            writeRelease(temp.resolve(RELEASE_FILE), report, digest);
-            progress.stage("writing dumps and descriptions", 0);
-            beforePublish.accept(temp);
+            // the parts are awaited (closed) before the staging folder of the dumps is deleted on failure
+            try (DumpWriter.Staged staged = dumps == null ? null : new DumpWriter(dumps).stage(ReleaseDumps.dir(temp));
+                    ConcurrentStage parts = new ConcurrentStage(threads, progress)) {
+                Future<Validation> validated = parts.submit("validating with SHACL shapes (" + ontology.shapes().size() + " files)",
+                        () -> Txn.calculateRead(d, () -> {
+                            Graph copy = unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024);
+                            // the copy's size: the distinct triples of the named graphs, which the report counts
+                            if (copy == null) return new Validation(shapeValidator.validate(d.getUnionGraph()), -1);
+                            return new Validation(shapeValidator.validate(copy), copy.size());
+                        }));
+                // in the order they ran one after another, so the failure thrown is the one thrown then
+                parts.submit("building the text index", () -> TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER)));
+                if (staged != null) staged.passes(d, release, built.toString()).forEach(p -> submitDump(parts, p));
+                Validation v = parts.get(validated);
+                report = parts.run("counting", () -> Txn.calculateRead(d, () ->
+                        report(d, store, release, built, documents, tables, counts, v.outcome(), v.distinctTriples())));
+                parts.await();
+                progress.endStage();
+                TDBInternal.expel(dsg);
+                dsg = null;
+                writeRelease(temp.resolve(RELEASE_FILE), report, digest);
+                if (staged != null) {
+                    progress.stage("publishing the dumps", 0);
+                    staged.publish(new Release(report.release(), report.built().toString(), report.triples(), report.quads()));
+                }
+            }
             progress.stage("publishing", 0);
             layout.publish(temp, release);
             progress.endStage();
@@ -224,6 +252,16 @@ public final class StoreBuilder {
         layout.prune(keep);
         return report;
     }
+
+    private static void submitDump(ConcurrentStage parts, DumpWriter.Pass pass) {
+        parts.submit("writing the " + pass.name() + " dump", () -> {
+            pass.run();
+            return null;
+        });
+    }
+
+    /** What SHACL validation gives the report: its outcome, and the distinct triples of the named graphs when it counted them (else -1). */
+    private record Validation(ShapeValidator.Outcome outcome, long distinctTriples) {}
 
     /** Counters of the loading stage. */
     private record Counts(int rows, long quotes, long inferred, long mentions, ProvenanceCheck.Counts provenance) {}

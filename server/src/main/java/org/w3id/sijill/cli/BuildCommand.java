@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.dump.DumpSettings;
-import org.w3id.sijill.dump.ReleaseDumps;
 import org.w3id.sijill.loader.BuildReport;
 import org.w3id.sijill.loader.ConsoleProgress;
 import org.w3id.sijill.loader.StoreBuilder;
@@ -45,7 +44,7 @@ public final class BuildCommand implements Callable<Integer> {
         ProjectPaths paths = ProjectPaths.locate();
         DumpSettings settings = DumpSettings.fromProject(paths);
         BuildReport report = new StoreBuilder(paths).keepReleases(keep)
-                .beforePublish(folder -> ReleaseDumps.write(folder, settings))
+                .withDumps(settings)
                 .build(
                 sources != null ? sources : paths.sources(),
                 store != null ? store : paths.defaultStore(),

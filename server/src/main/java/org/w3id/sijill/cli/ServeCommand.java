@@ -112,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(storeDir)) {
             spec.commandLine().getErr().println("sijill: no store at " + storeDir + "; building it from " + paths.sources());
             DumpSettings settings = DumpSettings.fromProject(paths);
-            BuildReport report = new StoreBuilder(paths).beforePublish(folder -> ReleaseDumps.write(folder, settings))
+            BuildReport report = new StoreBuilder(paths).withDumps(settings)
                     .build(paths.sources(), storeDir, new ConsoleProgress(System.err));
             spec.commandLine().getErr().print(report.summary());
             spec.commandLine().getErr().flush();
