@@ -73,29 +73,30 @@ public final class SnapshotLoader {
             } }
             """;
 
-    private static final String SIJILL = "https://w3id.org/sijill/ontology#";
     private static final Node TYPE = org.apache.jena.vocabulary.RDF.type.asNode();
     private static final Node LABEL = org.apache.jena.vocabulary.RDFS.label.asNode();
-    private static final Node NOTATION = uri("http://www.w3.org/2004/02/skos/core#notation");
-    private static final Node LEGAL_STATUS = uri(SIJILL + "LegalStatus");
-    private static final Node JURISDICTION = uri(SIJILL + "jurisdiction");
-    private static final Node TOPIC = uri(SIJILL + "topic");
-    private static final Node STATUS = uri(SIJILL + "status");
-    private static final Node AS_OF = uri(SIJILL + "asOf");
-    private static final Node ISO2 = uri(SIJILL + "iso2");
-    private static final Node INSTRUMENT = uri(SIJILL + "instrument");
-    private static final Node CITED_INSTRUMENT = uri(SIJILL + "citedInstrument");
-    private static final Node EVIDENCE = uri(SIJILL + "evidence");
-    private static final Node ORDINAL = uri(SIJILL + "ordinal");
-    private static final Node YEAR_ADOPTED = uri(SIJILL + "yearAdopted");
+    private static final Node NOTATION = org.apache.jena.vocabulary.SKOS.notation.asNode();
+    private static final Node LEGAL_STATUS = org.w3id.sijill.vocab.SIJILL.LegalStatus.asNode();
+    private static final Node JURISDICTION = org.w3id.sijill.vocab.SIJILL.jurisdiction.asNode();
+    private static final Node TOPIC = org.w3id.sijill.vocab.SIJILL.topic.asNode();
+    private static final Node STATUS = org.w3id.sijill.vocab.SIJILL.status.asNode();
+    private static final Node AS_OF = org.w3id.sijill.vocab.SIJILL.asOf.asNode();
+    private static final Node ISO2 = org.w3id.sijill.vocab.SIJILL.iso2.asNode();
+    private static final Node INSTRUMENT = org.w3id.sijill.vocab.SIJILL.instrument.asNode();
+    private static final Node CITED_INSTRUMENT = org.w3id.sijill.vocab.SIJILL.citedInstrument.asNode();
+    private static final Node EVIDENCE = org.w3id.sijill.vocab.SIJILL.evidence.asNode();
+    private static final Node ORDINAL = org.w3id.sijill.vocab.SIJILL.ordinal.asNode();
+    private static final Node YEAR_ADOPTED = org.w3id.sijill.vocab.SIJILL.yearAdopted.asNode();
     private static final Node DERIVED_FROM = uri("http://www.w3.org/ns/prov#wasDerivedFrom");
     private static final Node VALUE = uri("http://www.w3.org/ns/prov#value");
     private static final Node QUOTED_FROM = uri("http://www.w3.org/ns/prov#wasQuotedFrom");
-    private static final Node TITLE = uri("http://purl.org/dc/terms/title");
+    private static final Node TITLE = org.apache.jena.vocabulary.DCTerms.title.asNode();
     private static final Node PAGE = uri("http://xmlns.com/foaf/0.1/page");
     /** The classes of the legal instruments of a state. */
-    private static final List<Node> INSTRUMENT_CLASSES = java.util.stream.Stream.of("LegalInstrument", "Law", "DraftLaw", "Treaty",
-            "Policy", "Resolution", "Declaration").map(c -> uri(SIJILL + c)).toList();
+    private static final List<Node> INSTRUMENT_CLASSES = java.util.stream.Stream.of(org.w3id.sijill.vocab.SIJILL.LegalInstrument,
+            org.w3id.sijill.vocab.SIJILL.Law, org.w3id.sijill.vocab.SIJILL.DraftLaw, org.w3id.sijill.vocab.SIJILL.Treaty,
+            org.w3id.sijill.vocab.SIJILL.Policy, org.w3id.sijill.vocab.SIJILL.Resolution, org.w3id.sijill.vocab.SIJILL.Declaration)
+            .map(org.apache.jena.rdf.model.Resource::asNode).toList();
 
     /** The order of the legend and the progression of a law: none, draft, enacted. */
     private static final List<String> STATUS_ORDER = List.of("enacted", "draft", "none", "no-data");
