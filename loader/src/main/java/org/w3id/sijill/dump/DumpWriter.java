@@ -304,7 +304,7 @@ public final class DumpWriter {
     private void header(OutputStream out, String releaseId, String what) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write("# Sijill — " + what + "\n");
-        // no build time: the same release id gives byte-identical dumps
+        // no build time: the same store gives byte-identical dumps (a rebuild labels blank nodes anew)
         w.write("# release " + releaseId + "\n");
         w.write("# licence " + settings.licence() + "\n");
         for (ExternalSource s : settings.sources()) {
