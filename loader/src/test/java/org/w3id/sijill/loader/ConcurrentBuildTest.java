@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,22 +52,13 @@ class ConcurrentBuildTest {
         return new StoreBuilder(new OntologyFiles(CASES.resolve("_ontology"))).withDumps(settings()).threads(threads);
     }
 
-    /** Records the parts reported as done, from any thread. */
-    private static final class Parts implements ProgressListener {
-        final List<String> done = Collections.synchronizedList(new ArrayList<>());
-        @Override public void stage(String name, long steps) { }
-        @Override public void step() { }
-        @Override public void endStage() { }
-        @Override public void partDone(String name, long millis) { done.add(name); }
-    }
-
     @Test
     void concurrentBuildReleasesWhatTheSequentialBuildReleased() throws Exception {
         Path input = CASES.resolve("provenance-evidence").resolve("input");
         Path one = tmp.resolve("one").resolve("store");
         Path two = tmp.resolve("two").resolve("store");
         BuildReport sequential = builder(1).build(input, one, ProgressListener.NONE);
-        Parts parts = new Parts();
+        RecordedParts parts = new RecordedParts();
         BuildReport concurrent = builder(2).build(input, two, parts);
         assertTrue(parts.done.containsAll(List.of("building the text index", "counting", "writing the JSON-LD dump", "writing the N-Quads dump",
                 "writing the TriG dump", "writing the Turtle dump")) && parts.done.stream().anyMatch(p -> p.startsWith("validating with SHACL")),
@@ -108,7 +98,7 @@ class ConcurrentBuildTest {
 
         Path bad = CASES.resolve("shape-violation").resolve("input");
         SijillException sequential = assertThrows(SijillException.class, () -> builder(1).build(bad, tmp.resolve("seq").resolve("store"), ProgressListener.NONE));
-        Parts parts = new Parts();
+        RecordedParts parts = new RecordedParts();
         SijillException concurrent = assertThrows(SijillException.class, () -> builder(2).build(bad, store, parts));
         assertEquals(sequential.getClass(), concurrent.getClass());
         assertEquals(sequential.kind(), concurrent.kind());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -24,22 +22,13 @@ import org.w3id.sijill.core.SourceDataException;
  */
 class ConcurrentStageTest {
 
-    /** Records the parts reported as done. */
-    private static final class Parts implements ProgressListener {
-        final List<String> done = Collections.synchronizedList(new ArrayList<>());
-        @Override public void stage(String name, long steps) { }
-        @Override public void step() { }
-        @Override public void endStage() { }
-        @Override public void partDone(String name, long millis) { done.add(name); }
-    }
-
     private static void await(CountDownLatch latch) throws InterruptedException {
         assertTrue(latch.await(30, TimeUnit.SECONDS), "a part did not start");
     }
 
     @Test
     void theFirstSubmittedFailureIsThrownOnceTheRunningPartsAreDone() throws Exception {
-        Parts progress = new Parts();
+        RecordedParts progress = new RecordedParts();
         CountDownLatch bStarted = new CountDownLatch(1);
         CountDownLatch aFailing = new CountDownLatch(1);
         AtomicBoolean bFinished = new AtomicBoolean();
@@ -72,7 +61,7 @@ class ConcurrentStageTest {
 
     @Test
     void resultsAndTimesOfPassingParts() {
-        Parts progress = new Parts();
+        RecordedParts progress = new RecordedParts();
         try (ConcurrentStage stage = new ConcurrentStage(2, progress)) {
             Future<Integer> six = stage.submit("six", () -> 6);
             Future<String> word = stage.submit("word", () -> "sijill");

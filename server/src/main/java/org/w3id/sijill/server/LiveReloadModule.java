@@ -122,7 +122,8 @@ public final class LiveReloadModule implements FusekiModule {
 
     private void checkQuietly() {
         Optional<Path> target = layout.current();
-        if (failing != null && target.equals(Optional.of(failing.folder())) && System.nanoTime() < failing.nextTry()) return;
+        Failing last = failing;
+        if (last != null && target.equals(Optional.of(last.folder())) && System.nanoTime() < last.nextTry()) return;
         try {
             check();
             failing = null;
@@ -130,8 +131,8 @@ public final class LiveReloadModule implements FusekiModule {
             // the server keeps answering from the release it has; the same release is tried again
             // after a doubling pause (at most BACKOFF_MAX), another one as soon as the link moves
             Path folder = target.orElse(layout.link());
-            boolean again = failing != null && failing.folder().equals(folder);
-            int attempts = again ? failing.attempts() + 1 : 1;
+            boolean again = last != null && last.folder().equals(folder);
+            int attempts = again ? last.attempts() + 1 : 1;
             long pause = Math.min(BACKOFF_MAX.toNanos(), interval.toNanos() << Math.min(attempts, 20));
             failing = new Failing(folder, attempts, System.nanoTime() + pause);
             if (!again) {

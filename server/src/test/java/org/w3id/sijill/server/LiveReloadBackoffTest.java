@@ -3,12 +3,10 @@ package org.w3id.sijill.server;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.sijill.core.ProjectPaths;
 import org.w3id.sijill.release.ReleaseLayout;
 import org.w3id.sijill.search.SearchIndexDefinition;
 
@@ -29,18 +27,14 @@ class LiveReloadBackoffTest {
         ReleaseLayout layout = ReleaseLayout.of(tmp.resolve("var").resolve("store"));
         Path a = LiveReloadTest.release(layout, LiveReloadTest.A, false);
         layout.flip(a);
-        Duration interval = Duration.ofMillis(20);
-        SijillServer server = SijillServer.builder().config(TestStores.CONFIG).store(layout.link()).port(0)
-                .ontology(TestStores.ontologyFixture()).timeout(Duration.ofSeconds(5)).reloadInterval(interval)
-                .addModules(StandardModules.of(ProjectPaths.locate(), Duration.ofSeconds(5), layout.link().resolve("dumps"), null))
-                .build().start();
+        SijillServer server = LiveReloadTest.serve(layout, Duration.ofMillis(20));
         LiveReloadModule reload = server.fuseki().getModules().asList().stream()
                 .filter(LiveReloadModule.class::isInstance).map(LiveReloadModule.class::cast).findFirst().orElseThrow();
         String base = "http://127.0.0.1:" + server.port() + "/";
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             Path broken = LiveReloadTest.release(layout, BROKEN, false);
-            deleteTree(broken.resolve(SearchIndexDefinition.FOLDER));
+            ReleaseLayout.deleteTree(broken.resolve(SearchIndexDefinition.FOLDER));
             layout.flip(broken);
             // the next release is made now, so that it is published right after the broken one's eighth attempt
             Path b = LiveReloadTest.release(layout, LiveReloadTest.B, true);
@@ -64,12 +58,6 @@ class LiveReloadBackoffTest {
             LiveReloadTest.waitFor(() -> reload.failedAttempts() == 0, "no release failing after the switch");
         } finally {
             server.stop();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -59,10 +59,7 @@ class LiveReloadTest {
         ReleaseLayout layout = ReleaseLayout.of(tmp.resolve("var").resolve("store"));
         Path a = release(layout, A, false);
         layout.flip(a);
-        SijillServer server = SijillServer.builder().config(TestStores.CONFIG).store(layout.link()).port(0)
-                .ontology(TestStores.ontologyFixture()).timeout(Duration.ofSeconds(5)).reloadInterval(Duration.ofMillis(300))
-                .addModules(StandardModules.of(ProjectPaths.locate(), Duration.ofSeconds(5), layout.link().resolve("dumps"), null))
-                .build().start();
+        SijillServer server = serve(layout, Duration.ofMillis(300));
         String base = "http://127.0.0.1:" + server.port() + "/";
         // release A was published without dumps: the server writes them in the background
         DumpsReady.await(server.port(), Duration.ofSeconds(120));
@@ -134,6 +131,14 @@ class LiveReloadTest {
         } finally {
             server.stop();
         }
+    }
+
+    /** @return a started server with every standard module on the release link of {@code layout}, looking at it every {@code interval} */
+    static SijillServer serve(ReleaseLayout layout, Duration interval) {
+        return SijillServer.builder().config(TestStores.CONFIG).store(layout.link()).port(0)
+                .ontology(TestStores.ontologyFixture()).timeout(Duration.ofSeconds(5)).reloadInterval(interval)
+                .addModules(StandardModules.of(ProjectPaths.locate(), Duration.ofSeconds(5), layout.link().resolve("dumps"), null))
+                .build().start();
     }
 
     /** @return the ISO codes of the League states {@code /api/v1/countries} lists */

@@ -102,7 +102,7 @@ public final class SnapshotLoader {
     private static final List<String> STATUS_ORDER = List.of("enacted", "draft", "none", "no-data");
 
     /** A year in a cited title: "Law No. 151 of 2020", "Law No. 81/2018", "Issued on 10/11/2020". */
-    private static final Pattern CITED_YEAR = Pattern.compile("(?:\\bof\\s+|/)((?:19|20)\\d{2})\\b");
+    static final Pattern CITED_YEAR = Pattern.compile("(?:\\bof\\s+|/)((?:19|20)\\d{2})\\b");
 
     /** @return the snapshot of the store */
     public static Snapshot load(DatasetGraph dataset) {
@@ -111,6 +111,49 @@ public final class SnapshotLoader {
 
     private static Snapshot read(DatasetGraph ds) {
         long t0 = System.nanoTime();
+        StatesAndConcepts base = statesAndConcepts(ds);
+        List<Snapshot.State> states = base.states();
+        Set<String> leagueCodes = new LinkedHashSet<>();
+        states.forEach(s -> leagueCodes.add(s.iso2()));
+        Scanned scanned = new Scanned();
+        long t1 = System.nanoTime();
+        scan(ds, UnionScan.of(ds), leagueCodes, scanned);
+        long t3 = System.nanoTime();
+
+        Map<String, String[]> sourceRows = new TreeMap<>();
+        for (Node src : scanned.sources) {
+            // the source's own triples, as the union graph holds them
+            select(ds, SOURCE, Map.of("src", src), b -> {
+                String[] r = sourceRows.computeIfAbsent(text(src), k -> new String[] {"", "", "", ""});
+                Node l = b.get("l");
+                if (l != null) {
+                    boolean title = str(b, "p").endsWith("title");
+                    int i = "ar".equals(l.getLiteralLanguage()) ? 1 : 0;
+                    // a title wins over a label
+                    if (r[i].isEmpty() || title) r[i] = l.getLiteralLexicalForm();
+                }
+                fill(r, 2, str(b, "date"));
+            });
+        }
+        List<Snapshot.Source> sources = new ArrayList<>();
+        sourceRows.forEach((iri, r) -> sources.add(new Snapshot.Source(iri, iri.substring(iri.lastIndexOf('/') + 1),
+                new Snapshot.Text(r[0], r[1]), r[2])));
+        List<Snapshot.Claim> claims = scanned.claims;
+        List<Snapshot.Instrument> instruments = scanned.instruments;
+        long t4 = System.nanoTime();
+        LOG.info("observatory snapshot read in {} ms ({} claims, {} instruments): states and concepts {} ms, index scans {} ms,"
+                + " rows {} ms, sources {} ms", ms(t4 - t0), claims.size(), instruments.size(), ms(t1 - t0), ms(scanned.scanned - t1),
+                ms(t3 - scanned.scanned), ms(t4 - t3));
+        return new Snapshot(List.copyOf(states), List.copyOf(base.others()), List.copyOf(base.topics()), List.copyOf(base.statuses()),
+                List.copyOf(sources), List.copyOf(claims), List.copyOf(instruments));
+    }
+
+    /** The states (League members and others), law topics and legal statuses: small SELECTs, in the snapshot's order. */
+    record StatesAndConcepts(List<Snapshot.State> states, List<Snapshot.State> others, List<Snapshot.Topic> topics,
+                             List<Snapshot.Status> statuses) {}
+
+    /** @return the states and concepts of the store (the caller holds a read transaction) */
+    static StatesAndConcepts statesAndConcepts(DatasetGraph ds) {
         List<Snapshot.State> states = new ArrayList<>();
         List<Snapshot.State> others = new ArrayList<>();
         Map<String, String[]> countryRows = new LinkedHashMap<>();
@@ -161,39 +204,7 @@ public final class SnapshotLoader {
         });
         statuses.sort(Comparator.comparingInt(s -> STATUS_ORDER.indexOf(s.code()) < 0 ? 99 : STATUS_ORDER.indexOf(s.code())));
 
-        Set<String> leagueCodes = new LinkedHashSet<>();
-        states.forEach(s -> leagueCodes.add(s.iso2()));
-        Scanned scanned = new Scanned();
-        long t1 = System.nanoTime();
-        scan(ds, UnionScan.of(ds), leagueCodes, scanned);
-        long t3 = System.nanoTime();
-
-        Map<String, String[]> sourceRows = new TreeMap<>();
-        for (Node src : scanned.sources) {
-            // the source's own triples, as the union graph holds them
-            select(ds, SOURCE, Map.of("src", src), b -> {
-                String[] r = sourceRows.computeIfAbsent(text(src), k -> new String[] {"", "", "", ""});
-                Node l = b.get("l");
-                if (l != null) {
-                    boolean title = str(b, "p").endsWith("title");
-                    int i = "ar".equals(l.getLiteralLanguage()) ? 1 : 0;
-                    // a title wins over a label
-                    if (r[i].isEmpty() || title) r[i] = l.getLiteralLexicalForm();
-                }
-                fill(r, 2, str(b, "date"));
-            });
-        }
-        List<Snapshot.Source> sources = new ArrayList<>();
-        sourceRows.forEach((iri, r) -> sources.add(new Snapshot.Source(iri, iri.substring(iri.lastIndexOf('/') + 1),
-                new Snapshot.Text(r[0], r[1]), r[2])));
-        List<Snapshot.Claim> claims = scanned.claims;
-        List<Snapshot.Instrument> instruments = scanned.instruments;
-        long t4 = System.nanoTime();
-        LOG.info("observatory snapshot read in {} ms ({} claims, {} instruments): states and concepts {} ms, index scans {} ms,"
-                + " rows {} ms, sources {} ms", ms(t4 - t0), claims.size(), instruments.size(), ms(t1 - t0), ms(scanned.scanned - t1),
-                ms(t3 - scanned.scanned), ms(t4 - t3));
-        return new Snapshot(List.copyOf(states), List.copyOf(others), List.copyOf(topics), List.copyOf(statuses),
-                List.copyOf(sources), List.copyOf(claims), List.copyOf(instruments));
+        return new StatesAndConcepts(states, others, topics, statuses);
     }
 
     /** What {@link #scan} reads: the claims about League states, their sources, the League states' instruments. */
@@ -485,7 +496,7 @@ public final class SnapshotLoader {
         rows.forEach((iri, r) -> sink.accept(iri, r[0], new Snapshot.Text(r[1], r[2])));
     }
 
-    private static void fill(String[] row, int i, String value) {
+    static void fill(String[] row, int i, String value) {
         if (row[i].isEmpty() && !value.isEmpty()) row[i] = value;
     }
 
@@ -505,7 +516,7 @@ public final class SnapshotLoader {
         return nanos / 1_000_000L;
     }
 
-    private static String year(String gYear) {
+    static String year(String gYear) {
         return gYear.length() >= 4 ? gYear.substring(0, 4) : gYear;
     }
 }

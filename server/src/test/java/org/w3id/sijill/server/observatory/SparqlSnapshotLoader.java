@@ -4,8 +4,6 @@ import static org.w3id.sijill.server.observatory.StoreRows.select;
 import static org.w3id.sijill.server.observatory.StoreRows.str;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -21,7 +18,8 @@ import org.apache.jena.system.Txn;
 /**
  * The observatory's snapshot as {@link SnapshotLoader} read it before issue 13's index scans: a
  * handful of SELECT queries over the union graph, with their ORDER BY. Kept as the specification
- * the scans must match ({@code SnapshotLoaderTest}).
+ * the scans must match ({@code SnapshotLoaderTest}); the states and concepts, which the scans did not
+ * change, are read by {@link SnapshotLoader#statesAndConcepts} for both.
  *
  * <pre>{@code
  * assertEquals(SparqlSnapshotLoader.load(dsg), SnapshotLoader.load(dsg));
@@ -33,31 +31,7 @@ final class SparqlSnapshotLoader {
     private static final String PREFIXES = StoreRows.PREFIXES + """
             PREFIX foaf:    <http://xmlns.com/foaf/0.1/>
             """;
-    private static final String SCHEME = "https://w3id.org/sijill/id/scheme/";
 
-    private static final String COUNTRIES = PREFIXES + """
-            SELECT ?c ?iso2 ?iso3 ?m49 ?member ?en ?ar WHERE { GRAPH <urn:x-arq:UnionGraph> {
-              ?c a sijill:Country ; sijill:iso2 ?iso2 .
-              OPTIONAL { ?c sijill:arabLeagueMember ?member }
-              OPTIONAL { ?c sijill:iso3 ?iso3 } OPTIONAL { ?c sijill:m49 ?m49 }
-              OPTIONAL { ?c rdfs:label ?en FILTER(lang(?en) = "en") }
-              OPTIONAL { ?c rdfs:label ?ar FILTER(lang(?ar) = "ar") }
-            } } ORDER BY ?iso2
-            """;
-    private static final String CONCEPTS = PREFIXES + """
-            SELECT ?c ?code ?en ?ar WHERE { GRAPH <urn:x-arq:UnionGraph> {
-              ?c skos:inScheme ?scheme ; skos:notation ?code .
-              OPTIONAL { ?c skos:prefLabel ?en FILTER(lang(?en) = "en") }
-              OPTIONAL { ?c skos:prefLabel ?ar FILTER(lang(?ar) = "ar") }
-            } }
-            """;
-    private static final String TOPIC_GROUPS = PREFIXES + """
-            SELECT ?t ?match ?g WHERE { GRAPH <urn:x-arq:UnionGraph> {
-              ?t skos:inScheme <https://w3id.org/sijill/id/scheme/law-topic> ; ?match ?g .
-              FILTER(?match IN (skos:closeMatch, skos:broadMatch))
-              ?g skos:inScheme <https://w3id.org/sijill/id/scheme/escwa-cyber-legislation-area> .
-            } }
-            """;
     private static final String CLAIMS = PREFIXES + """
             SELECT ?claim ?iso2 ?topic ?status ?asOf ?src WHERE { GRAPH <urn:x-arq:UnionGraph> {
               ?claim a sijill:LegalStatus ; sijill:jurisdiction ?c ; sijill:topic ?t ;
@@ -107,75 +81,22 @@ final class SparqlSnapshotLoader {
             } } ORDER BY ?iso2 ?year ?i ?topic
             """;
 
-    /** The order of the legend and the progression of a law: none, draft, enacted. */
-    private static final List<String> STATUS_ORDER = List.of("enacted", "draft", "none", "no-data");
-
-    /** A year in a cited title: "Law No. 151 of 2020", "Law No. 81/2018", "Issued on 10/11/2020". */
-    private static final Pattern CITED_YEAR = Pattern.compile("(?:\\bof\\s+|/)((?:19|20)\\d{2})\\b");
-
     /** @return the snapshot of the store */
     public static Snapshot load(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> read(dataset));
     }
 
     private static Snapshot read(DatasetGraph ds) {
-        List<Snapshot.State> states = new ArrayList<>();
-        List<Snapshot.State> others = new ArrayList<>();
-        Map<String, String[]> countryRows = new LinkedHashMap<>();
-        Map<String, Boolean> member = new HashMap<>();
-        select(ds, COUNTRIES, b -> {
-            String iri = str(b, "c");
-            String[] row = countryRows.computeIfAbsent(iri, k -> new String[] {"", "", "", "", ""});
-            fill(row, 0, str(b, "iso2"));
-            fill(row, 1, str(b, "iso3"));
-            fill(row, 2, str(b, "m49"));
-            fill(row, 3, str(b, "en"));
-            fill(row, 4, str(b, "ar"));
-            if ("true".equals(str(b, "member"))) member.put(iri, true);
-        });
-        countryRows.forEach((iri, r) -> {
-            Snapshot.State s = new Snapshot.State(iri, r[0], r[1], r[2], new Snapshot.Text(r[3], r[4]));
-            (member.getOrDefault(iri, false) ? states : others).add(s);
-        });
-
-        Map<String, Snapshot.Text> groupLabels = new HashMap<>();
-        Map<String, String> groupCodes = new HashMap<>();
-        concepts(ds, "escwa-cyber-legislation-area", (iri, code, text) -> { groupLabels.put(iri, text); groupCodes.put(iri, code); });
-        Map<String, String> groupOf = new HashMap<>();
-        Map<String, String> groupMatch = new HashMap<>();
-        select(ds, TOPIC_GROUPS, b -> {
-            String t = str(b, "t");
-            boolean close = str(b, "match").endsWith("closeMatch");
-            // a closeMatch wins over a broadMatch; among equals, the first by IRI
-            String g = str(b, "g");
-            String had = groupOf.get(t);
-            boolean hadClose = "close".equals(groupMatch.get(t));
-            if (had == null || (close && !hadClose) || (close == hadClose && g.compareTo(had) < 0)) {
-                groupOf.put(t, g);
-                groupMatch.put(t, close ? "close" : "broad");
-            }
-        });
-        List<Snapshot.Topic> topics = new ArrayList<>();
-        concepts(ds, "law-topic", (iri, code, text) -> {
-            String g = groupOf.get(iri);
-            topics.add(new Snapshot.Topic(iri, code, text, g == null ? "" : groupCodes.getOrDefault(g, ""),
-                    g == null ? new Snapshot.Text("", "") : groupLabels.getOrDefault(g, new Snapshot.Text("", ""))));
-        });
-        topics.sort(Comparator.comparing(Snapshot.Topic::code));
-        List<Snapshot.Status> statuses = new ArrayList<>();
-        concepts(ds, "legal-status", (iri, code, text) -> {
-            int rank = switch (code) { case "none" -> 0; case "draft" -> 1; case "enacted" -> 2; default -> -1; };
-            statuses.add(new Snapshot.Status(iri, code, text, rank));
-        });
-        statuses.sort(Comparator.comparingInt(s -> STATUS_ORDER.indexOf(s.code()) < 0 ? 99 : STATUS_ORDER.indexOf(s.code())));
-
+        // the states and concepts are read as SnapshotLoader reads them (small SELECTs, unchanged by the scans)
+        SnapshotLoader.StatesAndConcepts base = SnapshotLoader.statesAndConcepts(ds);
+        List<Snapshot.State> states = base.states();
         Map<String, List<Snapshot.Instrument>> named = new LinkedHashMap<>();
         select(ds, NAMED, b -> named.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(
-                new Snapshot.Instrument(str(b, "i"), new Snapshot.Text(str(b, "en"), str(b, "ar")), year(str(b, "year")),
+                new Snapshot.Instrument(str(b, "i"), new Snapshot.Text(str(b, "en"), str(b, "ar")), SnapshotLoader.year(str(b, "year")),
                         str(b, "i"), "", List.of())));
         select(ds, CITED, b -> {
             String title = str(b, "title");
-            Matcher m = CITED_YEAR.matcher(title);
+            Matcher m = SnapshotLoader.CITED_YEAR.matcher(title);
             named.computeIfAbsent(str(b, "claim"), k -> new ArrayList<>()).add(new Snapshot.Instrument("",
                     new Snapshot.Text(title, ""), m.find() ? m.group(1) : "", str(b, "page"), "", List.of()));
         });
@@ -201,7 +122,7 @@ final class SparqlSnapshotLoader {
                 // a title wins over a label
                 if (r[i].isEmpty() || title) r[i] = l.getLiteralLexicalForm();
             }
-            fill(r, 2, str(b, "date"));
+            SnapshotLoader.fill(r, 2, str(b, "date"));
         });
         List<Snapshot.Source> sources = new ArrayList<>();
         sourceRows.forEach((iri, r) -> sources.add(new Snapshot.Source(iri, iri.substring(iri.lastIndexOf('/') + 1),
@@ -211,7 +132,7 @@ final class SparqlSnapshotLoader {
         select(ds, INSTRUMENTS, b -> {
             if (!leagueCodes.contains(str(b, "iso2"))) return;
             Object[] r = instrumentRows.computeIfAbsent(str(b, "i"), k -> new Object[] {
-                    str(b, "iso2"), str(b, "en"), str(b, "ar"), year(str(b, "year")), new LinkedHashSet<String>()});
+                    str(b, "iso2"), str(b, "en"), str(b, "ar"), SnapshotLoader.year(str(b, "year")), new LinkedHashSet<String>()});
             @SuppressWarnings("unchecked") Set<String> ts = (Set<String>) r[4];
             if (!str(b, "topic").isEmpty()) ts.add(str(b, "topic"));
         });
@@ -221,28 +142,7 @@ final class SparqlSnapshotLoader {
             instruments.add(new Snapshot.Instrument(iri, new Snapshot.Text((String) r[1], (String) r[2]), (String) r[3], iri,
                     (String) r[0], List.copyOf(ts)));
         });
-        return new Snapshot(List.copyOf(states), List.copyOf(others), List.copyOf(topics), List.copyOf(statuses),
+        return new Snapshot(List.copyOf(states), List.copyOf(base.others()), List.copyOf(base.topics()), List.copyOf(base.statuses()),
                 List.copyOf(sources), List.copyOf(claims), List.copyOf(instruments));
-    }
-
-    private interface ConceptSink { void accept(String iri, String code, Snapshot.Text label); }
-
-    private static void concepts(DatasetGraph ds, String scheme, ConceptSink sink) {
-        Map<String, String[]> rows = new LinkedHashMap<>();
-        select(ds, CONCEPTS, Map.of("scheme", org.apache.jena.graph.NodeFactory.createURI(SCHEME + scheme)), b -> {
-            String[] r = rows.computeIfAbsent(str(b, "c"), k -> new String[] {"", "", ""});
-            fill(r, 0, str(b, "code"));
-            fill(r, 1, str(b, "en"));
-            fill(r, 2, str(b, "ar"));
-        });
-        rows.forEach((iri, r) -> sink.accept(iri, r[0], new Snapshot.Text(r[1], r[2])));
-    }
-
-    private static void fill(String[] row, int i, String value) {
-        if (row[i].isEmpty() && !value.isEmpty()) row[i] = value;
-    }
-
-    private static String year(String gYear) {
-        return gYear.length() >= 4 ? gYear.substring(0, 4) : gYear;
     }
 }
