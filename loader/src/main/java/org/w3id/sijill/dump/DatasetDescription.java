@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -14,12 +15,14 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.sijill.tdb2.Tdb2Store;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -171,48 +174,64 @@ public final class DatasetDescription {
         return g;
     }
 
+    /** What the statistics count, by node. */
+    private static final class Counts {
+        final Map<Node, long[]> perProperty = new HashMap<>();
+        final Map<Node, long[]> perClass = new HashMap<>();
+        final Map<String, long[]> links = new TreeMap<>();
+        long triples;
+        long entities;
+
+        void subject(Node s) {
+            if (s.isURI() && s.getURI().startsWith(URI_SPACE)) entities++;
+        }
+
+        /** Counts a triple of the union; {@code newSubject}: its subject was not counted before. */
+        void triple(Triple t, boolean newSubject) {
+            triples++;
+            if (newSubject) subject(t.getSubject());
+            perProperty.computeIfAbsent(t.getPredicate(), k -> new long[1])[0]++;
+            if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI()) perClass.computeIfAbsent(t.getObject(), k -> new long[1])[0]++;
+            if (LINK_PREDICATES.contains(t.getPredicate()) && t.getObject().isURI()) link(t.getPredicate(), t.getObject(), 1);
+        }
+
+        void link(Node predicate, Node object, long n) {
+            for (String[] target : TARGETS) {
+                if (object.getURI().startsWith(target[2])) links.computeIfAbsent(target[0] + " " + predicate.getURI(), k -> new long[1])[0] += n;
+            }
+        }
+    }
+
     /** VoID statistics over the union of the store's graphs (one pass, subject order). */
     private static void statistics(Graph g, Node ds, DatasetGraph store) {
-        Map<Node, long[]> perProperty = new HashMap<>();
-        Map<Node, long[]> perClass = new HashMap<>();
-        Map<String, long[]> links = new TreeMap<>();
-        long[] triples = {0};
-        long[] entities = {0};
-        Node[] last = {null};
-        // on TDB2 in one pass over its SPOG index: the union graph's find() keeps every triple it
-        // has seen in a set to drop the copies in several graphs (gigabytes at 10^7 triples)
-        java.util.Iterator<Triple> spog = Tdb2Quads.unionTriples(store);
+        Counts counts = new Counts();
+        Graph union = store.getUnionGraph();
+        Tdb2Store tdb = Tdb2Store.within(store);
+        Iterator<Tuple<NodeId>> spog = tdb == null ? null : tdb.index("SPOG");
         // a subject's triples are adjacent in the index; in any other dataset (small, in memory) the
         // subjects already counted are kept
         java.util.Set<Node> seen = spog == null ? new java.util.HashSet<>() : null;
-        java.util.function.Consumer<Triple> count = t -> {
-            triples[0]++;
-            Node s = t.getSubject();
-            if (seen != null ? seen.add(s) : !s.equals(last[0])) {
-                last[0] = s;
-                if (s.isURI() && s.getURI().startsWith(URI_SPACE)) entities[0]++;
-            }
-            perProperty.computeIfAbsent(t.getPredicate(), k -> new long[1])[0]++;
-            if (t.getPredicate().equals(RDF.Nodes.type) && t.getObject().isURI()) perClass.computeIfAbsent(t.getObject(), k -> new long[1])[0]++;
-            if (LINK_PREDICATES.contains(t.getPredicate()) && t.getObject().isURI()) {
-                for (String[] target : TARGETS) {
-                    if (t.getObject().getURI().startsWith(target[2])) {
-                        links.computeIfAbsent(target[0] + " " + t.getPredicate().getURI(), k -> new long[1])[0]++;
-                    }
-                }
-            }
-        };
-        Graph union = store.getUnionGraph();
-        if (spog != null) spog.forEachRemaining(count);
-        else union.find().forEachRemaining(count);
+        if (spog != null) countIds(tdb, spog, counts);
+        else union.find().forEachRemaining(t -> counts.triple(t, seen.add(t.getSubject())));
         // The default graph (empty in Sijill, where every triple is in its source's graph) counts
         // only for what the named graphs do not already have.
-        last[0] = null;
+        Node[] last = {null};
         store.getDefaultGraph().find().forEachRemaining(t -> {
             if (union.contains(t)) return;
-            if (union.find(t.getSubject(), Node.ANY, Node.ANY).hasNext()) last[0] = t.getSubject();
-            count.accept(t);
+            Node s = t.getSubject();
+            if (seen != null) {
+                counts.triple(t, seen.add(s));
+                return;
+            }
+            if (union.find(s, Node.ANY, Node.ANY).hasNext()) last[0] = s;
+            counts.triple(t, !s.equals(last[0]));
+            last[0] = s;
         });
+        Map<Node, long[]> perProperty = counts.perProperty;
+        Map<Node, long[]> perClass = counts.perClass;
+        Map<String, long[]> links = counts.links;
+        long[] triples = {counts.triples};
+        long[] entities = {counts.entities};
 
         g.add(ds, v("triples"), integer(triples[0]));
         g.add(ds, v("entities"), integer(entities[0]));
@@ -256,6 +275,59 @@ public final class DatasetDescription {
                 g.add(t, v("uriSpace"), NodeFactory.createLiteralString(target[2]));
                 g.add(t, DCAT.landingPage.asNode(), uri(target[3]));
             }
+        }
+    }
+
+    /**
+     * Counts the union of a TDB2 store's named graphs from one pass over its SPOG index, on node
+     * ids: a triple's copies in several graphs, and a subject's triples, are adjacent there, and
+     * subjects come in the order of the node file, so each is decoded once, a block at a time. Only
+     * the predicates, the classes and the objects of link predicates are decoded besides, each once.
+     */
+    private static void countIds(Tdb2Store tdb, Iterator<Tuple<NodeId>> spog, Counts counts) {
+        NodeId type = tdb.id(RDF.Nodes.type);
+        List<NodeId> linkIds = new ArrayList<>();
+        for (Node p : LINK_PREDICATES) linkIds.add(tdb.id(p));
+        Map<NodeId, long[]> perProperty = new HashMap<>();
+        // objects that may be IRIs (never inline) of rdf:type and of each link predicate
+        Map<NodeId, long[]> perClass = new HashMap<>();
+        List<Map<NodeId, long[]>> linkObjects = new ArrayList<>();
+        for (int i = 0; i < linkIds.size(); i++) linkObjects.add(new HashMap<>());
+        Tdb2Store.Reader subjects = tdb.reader();
+        NodeId s0 = null, p0 = null, o0 = null;
+        long triples = 0;
+        try {
+            while (spog.hasNext()) {
+                Tuple<NodeId> t = spog.next();
+                NodeId s = t.get(1), p = t.get(2), o = t.get(3);
+                boolean newSubject = !Tdb2Store.same(s, s0);
+                if (!newSubject && Tdb2Store.same(p, p0) && Tdb2Store.same(o, o0)) continue;  // the triple in another graph
+                if (newSubject) counts.subject(subjects.node(s));
+                s0 = s;
+                p0 = p;
+                o0 = o;
+                triples++;
+                perProperty.computeIfAbsent(p, k -> new long[1])[0]++;
+                if (o.isInline()) continue;
+                if (Tdb2Store.same(p, type)) perClass.computeIfAbsent(o, k -> new long[1])[0]++;
+                for (int i = 0; i < linkIds.size(); i++) {
+                    if (Tdb2Store.same(p, linkIds.get(i))) linkObjects.get(i).computeIfAbsent(o, k -> new long[1])[0]++;
+                }
+            }
+        } finally {
+            Iter.close(spog);
+        }
+        counts.triples += triples;
+        tdb.decode(perProperty.keySet(), (id, p) -> counts.perProperty.computeIfAbsent(p, k -> new long[1])[0] += perProperty.get(id)[0]);
+        tdb.decode(perClass.keySet(), (id, c) -> {
+            if (c.isURI()) counts.perClass.computeIfAbsent(c, k -> new long[1])[0] += perClass.get(id)[0];
+        });
+        for (int i = 0; i < linkIds.size(); i++) {
+            Node p = LINK_PREDICATES.get(i);
+            Map<NodeId, long[]> objects = linkObjects.get(i);
+            tdb.decode(objects.keySet(), (id, o) -> {
+                if (o.isURI()) counts.link(p, o, objects.get(id)[0]);
+            });
         }
     }
 

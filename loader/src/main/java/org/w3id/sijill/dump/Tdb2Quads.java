@@ -7,12 +7,9 @@ import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.store.tupletable.TupleIndex;
-import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.sijill.tdb2.Tdb2Store;
 
 /**
  * The named-graph quads of a TDB2 store in one pass over its GSPO index: graph by graph (in the
@@ -49,38 +46,11 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
         return overIndex(served, "GSPO");
     }
 
-    /**
-     * @return the distinct triples of the named graphs of a TDB2 store (what its union graph
-     *         holds) in subject, predicate, object order, from one pass over its SPOG index, where
-     *         a triple's copies in several graphs are adjacent; or {@code null} for any other dataset.
-     *         Unlike the union graph's own {@code find()}, which removes the copies with a set of
-     *         every triple seen, it holds one triple in memory.
-     */
-    static Iterator<org.apache.jena.graph.Triple> unionTriples(DatasetGraph served) {
-        Tdb2Quads quads = overIndex(served, "SPOG");
-        return quads == null ? null : Iter.distinctAdjacent(Iter.map(quads, Quad::asTriple));
-    }
-
-    /** @return the quads of the TDB2 store inside {@code served} in the order of its index {@code name}, or null */
-    private static Tdb2Quads overIndex(DatasetGraph served, String name) {
-        DatasetGraph dsg = tdb2Within(served);
-        if (!TDBInternal.isTDB2(dsg)) return null;
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        if (tdb == null) return null;
-        NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
-        TupleIndex index = table.getTupleTable().selectIndex(name);
-        if (index == null || !index.getName().equals(name)) return null;
-        return new Tdb2Quads(index.all(), table.getNodeTable());
-    }
-
-    /**
-     * @return the TDB2 store inside layers of wrappers (a server serves it wrapped, e.g. by the
-     *         text index), or the dataset itself when there is none
-     */
-    static DatasetGraph tdb2Within(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (!TDBInternal.isTDB2(d) && d instanceof org.apache.jena.sparql.core.DatasetGraphWrapper w) d = w.getWrapped();
-        return TDBInternal.isTDB2(d) ? d : dsg;
+    /** @return the quads of the TDB2 store inside {@code served} in the order of its index {@code name}, or null (package-private: a test reads SPOG) */
+    static Tdb2Quads overIndex(DatasetGraph served, String name) {
+        Tdb2Store tdb = Tdb2Store.within(served);
+        Iterator<Tuple<NodeId>> index = tdb == null ? null : tdb.index(name);
+        return index == null ? null : new Tdb2Quads(index, tdb.quads().getNodeTable());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.w3id.sijill.server.observatory;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,31 +12,16 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
-import org.apache.jena.tdb2.store.nodetable.NodeTable;
-import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.dboe.base.file.BinaryDataFile;
-import org.apache.jena.riot.thrift.TRDF;
-import org.apache.jena.riot.thrift.ThriftConvert;
-import org.apache.jena.riot.thrift.wire.RDF_Term;
-import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
-import org.apache.thrift.TConfiguration;
-import org.apache.thrift.TException;
-import org.apache.thrift.protocol.TProtocol;
-import org.apache.thrift.transport.TTransport;
-import org.apache.thrift.transport.TTransportException;
-import org.w3id.sijill.core.SijillException;
+import org.w3id.sijill.tdb2.Tdb2Store;
 
 /**
  * The triples of one predicate in the union of a store's named graphs, read in one range scan of
  * its predicate-first index rather than one index lookup per row of a join. In a TDB2 store the
  * subjects and objects are handed out as node ids, and a node is decoded only when the caller keeps
- * it; any other dataset is read through {@code findNG}, its nodes being their own keys. A triple
- * held in several graphs is reported once per graph: {@link #values} keeps each value once, as the
+ * it (a block of the node file at a time, {@link Tdb2Store}); any other dataset is read through
+ * {@code findNG}, its nodes being their own keys. A triple held in several graphs is reported once per graph: {@link #values} keeps each value once, as the
  * union graph does. The caller holds a read transaction.
  *
  * <pre>{@code
@@ -51,10 +35,8 @@ abstract sealed class UnionScan<K> permits UnionScan.Tdb2, UnionScan.Nodes {
 
     /** @return a scan of the TDB2 store inside {@code ds} (under any wrappers), or of {@code ds} itself */
     static UnionScan<?> of(DatasetGraph ds) {
-        DatasetGraph d = ds;
-        while (!TDBInternal.isTDB2(d) && d instanceof DatasetGraphWrapper w) d = w.getWrapped();
-        DatasetGraphTDB tdb = TDBInternal.isTDB2(d) ? TDBInternal.getDatasetGraphTDB(d) : null;
-        return tdb == null ? new Nodes(ds) : new Tdb2(tdb.getQuadTable().getNodeTupleTable());
+        Tdb2Store tdb = Tdb2Store.within(ds);
+        return tdb == null ? new Nodes(ds) : new Tdb2(tdb);
     }
 
     /**
@@ -111,18 +93,16 @@ abstract sealed class UnionScan<K> permits UnionScan.Tdb2, UnionScan.Nodes {
 
     /** A TDB2 store, read as node ids through its quad table's indexes (the union graph is its named graphs). */
     static final class Tdb2 extends UnionScan<NodeId> {
-        private final NodeTupleTable quads;
-        private final NodeTable nodes;
+        private final Tdb2Store store;
 
-        Tdb2(NodeTupleTable quads) {
-            this.quads = quads;
-            this.nodes = quads.getNodeTable();
+        Tdb2(Tdb2Store store) {
+            this.store = store;
         }
 
         @Override
         void forEach(Node predicate, Node object, BiConsumer<NodeId, NodeId> sink) {
             // quads in G, S, P, O order; with the predicate (and object) fixed, TDB2 reads its POSG index
-            Iterator<Tuple<NodeId>> it = quads.findAsNodeIds(Node.ANY, Node.ANY, predicate, object == null ? Node.ANY : object);
+            Iterator<Tuple<NodeId>> it = store.find(Node.ANY, Node.ANY, predicate, object == null ? Node.ANY : object);
             try {
                 while (it.hasNext()) {
                     Tuple<NodeId> t = it.next();
@@ -135,33 +115,12 @@ abstract sealed class UnionScan<K> permits UnionScan.Tdb2, UnionScan.Nodes {
 
         @Override
         Node node(NodeId key) {
-            return nodes.getNodeForNodeId(key);
+            return store.node(key);
         }
 
         @Override
         void decode(List<NodeId> keys, BiConsumer<NodeId, Node> sink) {
-            List<NodeId> pointers = new ArrayList<>(keys.size());
-            for (NodeId k : keys) {
-                if (k.isPtr()) pointers.add(k);
-                else sink.accept(k, node(k));
-            }
-            pointers.sort(Comparator.comparingLong(NodeId::getPtrLocation));
-            if (!(nodes.baseNodeTable() instanceof NodeTableTRDF file)) {
-                for (NodeId k : pointers) sink.accept(k, node(k));
-                return;
-            }
-            NodeFile in = new NodeFile(file.getData(), file);
-            TProtocol protocol = TRDF.protocol(in);
-            try {
-                for (NodeId k : pointers) {
-                    in.seek(k.getPtrLocation());
-                    RDF_Term term = new RDF_Term();
-                    term.read(protocol);
-                    sink.accept(k, ThriftConvert.convert(term));
-                }
-            } catch (TException e) {
-                throw new SijillException(SijillException.Kind.ENVIRONMENT, "the store's node file could not be read: " + e.getMessage(), e);
-            }
+            store.decode(keys, sink);
         }
 
         @Override
@@ -171,75 +130,8 @@ abstract sealed class UnionScan<K> permits UnionScan.Tdb2, UnionScan.Nodes {
 
         @Override
         boolean same(NodeId a, NodeId b) {
-            // NodeId.equals compares the value bits only: an inline 956 equals the pointer 956
-            return a.type() == b.type() && a.equals(b);
+            return Tdb2Store.same(a, b);
         }
-    }
-
-    /**
-     * A TDB2 node file read a block at a time: the store's own reader asks the file for each of the
-     * few bytes its decoder needs (two system calls each, dozens per node), which made decoding a
-     * few hundred thousand claims and labels take most of a minute. Nodes are read as the store
-     * writes them (an RDF Thrift term at the node id's place), each block read under the node
-     * table's lock, as the store's own reads are.
-     */
-    static final class NodeFile extends TTransport {
-        private static final int BLOCK = 1 << 16;
-        private final BinaryDataFile data;
-        private final Object lock;
-        private final long length;
-        private byte[] buffer = new byte[BLOCK];
-        private long start;
-        private int limit;
-        private long position;
-
-        NodeFile(BinaryDataFile data, Object lock) {
-            this.data = data;
-            this.lock = lock;
-            synchronized (lock) {
-                this.length = data.length();
-            }
-        }
-
-        void seek(long at) {
-            position = at;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int len) throws TTransportException {
-            if (position < start || position + len > start + limit) fill(len);
-            int n = (int) Math.min(len, start + limit - position);
-            if (n <= 0) throw new TTransportException(TTransportException.END_OF_FILE, "past the end of the node file at " + position);
-            System.arraycopy(buffer, (int) (position - start), into, offset, n);
-            position += n;
-            return n;
-        }
-
-        private void fill(int len) {
-            int size = Math.max(BLOCK, len);
-            if (buffer.length < size) buffer = new byte[size];
-            int want = (int) Math.min(size, length - position);
-            int got = 0;
-            synchronized (lock) {
-                while (got < want) {
-                    int n = data.read(position + got, buffer, got, want - got);
-                    if (n <= 0) break;
-                    got += n;
-                }
-            }
-            start = position;
-            limit = got;
-        }
-
-        @Override public boolean isOpen() { return true; }
-        @Override public void open() { /* opened by the store */ }
-        @Override public void close() { /* closed by the store */ }
-        @Override public void write(byte[] buf, int off, int len) throws TTransportException {
-            throw new TTransportException("the node file is read-only here");
-        }
-        @Override public TConfiguration getConfiguration() { return TConfiguration.DEFAULT; }
-        @Override public void updateKnownMessageSize(long size) { /* no limit: the store wrote these terms */ }
-        @Override public void checkReadBytesAvailable(long numBytes) { /* as above */ }
     }
 
     /** Any other dataset: its quads through {@code findNG}, each node its own key. */

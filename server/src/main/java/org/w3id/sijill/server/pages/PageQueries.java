@@ -10,6 +10,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.sijill.tdb2.Tdb2Store;
 import org.w3id.sijill.vocab.SIJILL;
 
 /**
@@ -426,8 +428,29 @@ public final class PageQueries {
         return construct(ONTOLOGY, "g", NodeFactory.createURI(ONTOLOGY_GRAPH));
     }
 
-    /** @return how many resources each Sijill class (and SKOS concept/scheme) has, by class IRI */
+    /**
+     * @return how many resources each Sijill class (and SKOS concept/scheme) has, by class IRI: in
+     *         a TDB2 store from one scan of its {@code rdf:type} triples on node ids
+     *         ({@link Tdb2Store#subjectsPerObject}), otherwise by the query {@code CLASS_COUNTS}
+     */
     public Map<String, Long> classCounts() {
+        return Txn.calculateRead(dataset, () -> {
+            Tdb2Store tdb = Tdb2Store.within(dataset);
+            if (tdb == null) return classCountsByQuery();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            tdb.subjectsPerObject(RDF.Nodes.type).forEach((c, n) -> {
+                // the query's filter; only IRIs are counted under their IRI
+                if (c.isURI() && (c.getURI().startsWith(SIJILL.NS) || COUNTED_SKOS.contains(c))) counts.put(c.getURI(), n);
+            });
+            return counts;
+        });
+    }
+
+    private static final java.util.Set<Node> COUNTED_SKOS = java.util.Set.of(
+            org.apache.jena.vocabulary.SKOS.Concept.asNode(), org.apache.jena.vocabulary.SKOS.ConceptScheme.asNode());
+
+    /** @return {@link #classCounts()} by the query {@code CLASS_COUNTS} over the union graph, whatever the dataset */
+    Map<String, Long> classCountsByQuery() {
         return Txn.calculateRead(dataset, () -> {
             Map<String, Long> counts = new LinkedHashMap<>();
             try (QueryExec qe = QueryExec.dataset(dataset).query(CLASS_COUNTS).build()) {
