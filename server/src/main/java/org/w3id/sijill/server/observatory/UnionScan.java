@@ -21,8 +21,8 @@ import org.w3id.sijill.tdb2.Tdb2Store;
  * its predicate-first index rather than one index lookup per row of a join. In a TDB2 store the
  * subjects and objects are handed out as node ids, and a node is decoded only when the caller keeps
  * it (a block of the node file at a time, {@link Tdb2Store}); any other dataset is read through
- * {@code findNG}, its nodes being their own keys. A triple held in several graphs is reported once per graph: {@link #values} keeps each value once, as the
- * union graph does. The caller holds a read transaction.
+ * {@code findNG}, its nodes being their own keys. A triple held in several graphs is reported once
+ * per graph: {@link #values} keeps each value once, as the union graph does. The caller holds a read transaction.
  *
  * <pre>{@code
  * UnionScan<?> scan = UnionScan.of(dsg);
