@@ -165,8 +165,9 @@ public final class DatasetDescription {
 
     /**
      * The VoID statistics of the store (triples, entities, class and property partitions, links),
-     * about {@value #DATASET}: one pass over the union of its graphs. The caller holds a read
-     * transaction on {@code store}.
+     * about {@value #DATASET}: one pass over the union of its graphs; in a TDB2 store over its SPOG
+     * index on node ids, decoding only the subjects (a block of the node file at a time, in its
+     * order), predicates, classes and link objects. The caller holds a read transaction on {@code store}.
      */
     public static Graph statistics(DatasetGraph store) {
         Graph g = GraphFactory.createDefaultGraph();
