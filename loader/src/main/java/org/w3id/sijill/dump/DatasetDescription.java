@@ -231,11 +231,9 @@ public final class DatasetDescription {
         Map<Node, long[]> perProperty = counts.perProperty;
         Map<Node, long[]> perClass = counts.perClass;
         Map<String, long[]> links = counts.links;
-        long[] triples = {counts.triples};
-        long[] entities = {counts.entities};
 
-        g.add(ds, v("triples"), integer(triples[0]));
-        g.add(ds, v("entities"), integer(entities[0]));
+        g.add(ds, v("triples"), integer(counts.triples));
+        g.add(ds, v("entities"), integer(counts.entities));
         g.add(ds, v("classes"), integer(perClass.size()));
         g.add(ds, v("properties"), integer(perProperty.size()));
         java.util.Set<String> vocabularies = new java.util.TreeSet<>();
