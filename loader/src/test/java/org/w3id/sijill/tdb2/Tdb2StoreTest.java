@@ -1,0 +1,99 @@
+package org.w3id.sijill.tdb2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The block reader of a TDB2 node file decodes every node as the store's node table does: in the
+ * file's order and out of it, terms across the 64 kB blocks and a term larger than a block, inline
+ * ids; and the subjects per object counted on ids are those of the quads.
+ */
+class Tdb2StoreTest {
+
+    @Test
+    void everyNodeIsDecodedAsTheNodeTableDecodesIt(@TempDir Path dir) throws Exception {
+        DatasetGraph store = DatabaseMgr.connectDatasetGraph(dir.toString());
+        Node g1 = NodeFactory.createURI("urn:x-test:g1");
+        Node g2 = NodeFactory.createURI("urn:x-test:g2");
+        Node label = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+        Node number = NodeFactory.createURI("urn:x-test:number");
+        Txn.executeWrite(store, () -> {
+            for (int i = 0; i < 3000; i++) {
+                Node s = i % 10 == 0 ? NodeFactory.createBlankNode("b" + i) : NodeFactory.createURI("https://w3id.org/sijill/id/law/" + i);
+                store.add(i % 3 == 0 ? g2 : g1, s, RDF.Nodes.type, NodeFactory.createURI("urn:x-test:C" + (i % 7)));
+                store.add(g1, s, label, NodeFactory.createLiteralLang("Instrument " + i + " " + "ء".repeat(i % 300), i % 2 == 0 ? "ar" : "en"));
+                store.add(g2, s, number, NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger));
+                store.add(g2, s, number, NodeFactory.createLiteralDT(i + ".5", XSDDatatype.XSDdecimal));
+            }
+            // one term larger than a block
+            store.add(g1, NodeFactory.createURI("urn:x-test:long"), label, NodeFactory.createLiteralString("x".repeat(200_000)));
+        });
+        long nodeFile = Files.size(dir.resolve("Data-0001").resolve("nodes-data.obj"));
+        assertTrue(nodeFile > 10 * 65536, "the node file spans many blocks: " + nodeFile + " bytes");
+        try {
+            Txn.executeRead(store, () -> {
+                Tdb2Store tdb = Tdb2Store.within(new DatasetGraphWrapper(store));
+                assertNotNull(tdb, "a TDB2 store under a wrapper");
+                Set<NodeId> ids = new LinkedHashSet<>();
+                Iterator<Tuple<NodeId>> it = tdb.index("SPOG");
+                it.forEachRemaining(t -> t.forEach(ids::add));
+                assertTrue(ids.size() > 9000, "nodes: " + ids.size());
+                Map<NodeId, Node> expected = new HashMap<>();
+                for (NodeId id : ids) expected.put(id, tdb.node(id));
+                // one reader, in the order of the index (subjects ascending), then shuffled
+                Tdb2Store.Reader reader = tdb.reader();
+                List<NodeId> order = new ArrayList<>(ids);
+                for (NodeId id : order) assertEquals(expected.get(id), reader.node(id), id::toString);
+                Collections.shuffle(order, new Random(13));
+                Tdb2Store.Reader again = tdb.reader();
+                for (NodeId id : order) assertEquals(expected.get(id), again.node(id), id::toString);
+                Map<NodeId, Node> decoded = new HashMap<>();
+                tdb.decode(order, decoded::put);
+                assertEquals(expected, decoded);
+
+                Map<Node, Long> perClass = tdb.subjectsPerObject(RDF.Nodes.type);
+                assertEquals(7, perClass.size());
+                for (int c = 0; c < 7; c++) {
+                    Node cls = NodeFactory.createURI("urn:x-test:C" + c);
+                    long n = store.getUnionGraph().find(Node.ANY, RDF.Nodes.type, cls).toList().size();
+                    assertEquals(n, perClass.get(cls), cls::toString);
+                }
+            });
+        } finally {
+            TDBInternal.expel(store);
+        }
+    }
+
+    @Test
+    void aDatasetInMemoryHasNoTdb2Store() {
+        assertNull(Tdb2Store.within(DatasetGraphFactory.createTxnMem()));
+    }
+}
