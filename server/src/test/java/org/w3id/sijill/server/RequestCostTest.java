@@ -340,6 +340,64 @@ class RequestCostTest {
     }
 
     @Test
+    void eachPageOfTheInstrumentsApiIsTheWholeTableCutAsBefore() {
+        // the page is made alone now; the answer is what cutting the whole table gave, byte for byte
+        org.w3id.sijill.server.observatory.Snapshot snap = org.w3id.sijill.server.observatory.SnapshotLoader.load(
+                DatabaseMgr.connectDatasetGraph(store.toString()));
+        org.w3id.sijill.server.observatory.Snapshot.State xu = snap.state("XU").orElseThrow();
+        assertEquals(SECOND_LAWS, org.w3id.sijill.server.observatory.InstrumentIndex.of(snap, xu).size());
+        int compared = 0;
+        for (String page : List.of("", "offset=1000", "offset=2000&limit=600", "limit=7&offset=13", "offset=2499&limit=1", "offset=3000")) {
+            for (String format : List.of("json", "jsonld", "csv")) {
+                for (String lang : List.of("en", "ar")) {
+                    String query = "country=XU" + (page.isEmpty() ? "" : "&" + page) + "&format=" + format + "&lang=" + lang;
+                    HttpResponse<String> r = get("api/v1/instruments?" + query);
+                    assertEquals(200, r.statusCode(), query + ": " + r.body());
+                    java.util.Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+                    for (String kv : query.split("&")) {
+                        params.computeIfAbsent(kv.substring(0, kv.indexOf('=')), k -> new ArrayList<>()).add(kv.substring(kv.indexOf('=') + 1));
+                    }
+                    int offset = Integer.parseInt(params.getOrDefault("offset", List.of("0")).get(0));
+                    int limit = Integer.parseInt(params.getOrDefault("limit", List.of(Integer.toString(
+                            org.w3id.sijill.server.api.TablePage.DEFAULT_LIMIT))).get(0));
+                    WholeInstrumentsTable.Answer before = WholeInstrumentsTable.answer(snap, xu,
+                            org.w3id.sijill.server.pages.PageLanguage.fromCode(lang).orElseThrow(), offset, limit, "/api/v1/instruments", params,
+                            org.w3id.sijill.server.observatory.TableFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+                            "http://localhost:" + server.port());
+                    assertEquals(new String(before.body(), java.nio.charset.StandardCharsets.UTF_8), r.body(), query);
+                    assertEquals(before.next() == null ? "" : "<" + before.next() + ">; rel=\"next\"", r.headers().firstValue("Link").orElse(""), query);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(36, compared);
+    }
+
+    @Test
+    void aConditionalInstrumentsRequestIsAnsweredWithoutMakingTheTable() {
+        // the largest page: before, a 304 made the whole table too and only did not write it
+        String path = "api/v1/instruments?country=XU&format=csv&limit=" + org.w3id.sijill.server.api.TablePage.MAX_LIMIT;
+        HttpResponse<String> first = get(path);
+        assertEquals(200, first.statusCode());
+        assertEquals(SECOND_LAWS + 1, first.body().strip().split("\r?\n").length, "a header and every row");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        List<Long> full = new ArrayList<>();
+        List<Long> conditional = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(200, get(path).statusCode());
+            long t1 = System.nanoTime();
+            assertEquals(304, get(path, "If-None-Match", etag).statusCode());
+            long t2 = System.nanoTime();
+            full.add(t1 - t0);
+            conditional.add(t2 - t1);
+        }
+        long fullMedian = median(full);
+        long conditionalMedian = median(conditional);
+        assertTrue(conditionalMedian * 4 < fullMedian, "304 median " + conditionalMedian / 1000 + " µs vs 200 median " + fullMedian / 1000 + " µs");
+    }
+
+    @Test
     void aTimelineShowsOneTopicWhenAsked() {
         HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY + "?topic=e-transactions", "Accept-Language", "en");
         assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());
