@@ -125,6 +125,7 @@ public final class ObservatoryApiServlet extends HttpServlet {
                 }
                 case "scores" -> CommitmentTables.scores(observatory.commitments(),
                         CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
+                // "strategies": the endpoint was checked against the list above
                 default -> CommitmentTables.strategies(observatory.commitments(),
                         CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
             };
