@@ -340,6 +340,72 @@ class RequestCostTest {
     }
 
     @Test
+    void eachPageOfTheInstrumentsApiIsTheWholeTableCutAsBefore() {
+        // the page is made alone now; the answer is what cutting the whole table gave, byte for byte
+        org.w3id.sijill.server.observatory.Snapshot snap = org.w3id.sijill.server.observatory.SnapshotLoader.load(
+                DatabaseMgr.connectDatasetGraph(store.toString()));
+        org.w3id.sijill.server.observatory.Snapshot.State xu = snap.state("XU").orElseThrow();
+        assertEquals(SECOND_LAWS, org.w3id.sijill.server.observatory.InstrumentIndex.of(snap, xu).size());
+        int compared = 0;
+        for (String page : List.of("", "offset=1000", "offset=2000&limit=600", "limit=7&offset=13", "offset=2499&limit=1", "offset=3000")) {
+            for (String format : List.of("json", "jsonld", "csv")) {
+                for (String lang : List.of("en", "ar")) {
+                    String query = "country=XU" + (page.isEmpty() ? "" : "&" + page) + "&format=" + format + "&lang=" + lang;
+                    HttpResponse<String> r = get("api/v1/instruments?" + query);
+                    assertEquals(200, r.statusCode(), query + ": " + r.body());
+                    java.util.Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+                    for (String kv : query.split("&")) {
+                        params.computeIfAbsent(kv.substring(0, kv.indexOf('=')), k -> new ArrayList<>()).add(kv.substring(kv.indexOf('=') + 1));
+                    }
+                    int offset = Integer.parseInt(params.getOrDefault("offset", List.of("0")).get(0));
+                    int limit = Integer.parseInt(params.getOrDefault("limit", List.of(Integer.toString(
+                            org.w3id.sijill.server.api.TablePage.DEFAULT_LIMIT))).get(0));
+                    WholeInstrumentsTable.Answer before = WholeInstrumentsTable.answer(snap, xu,
+                            org.w3id.sijill.server.pages.PageLanguage.fromCode(lang).orElseThrow(), offset, limit, "/api/v1/instruments", params,
+                            org.w3id.sijill.server.observatory.TableFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)),
+                            "http://localhost:" + server.port());
+                    assertEquals(new String(before.body(), java.nio.charset.StandardCharsets.UTF_8), r.body(), query);
+                    assertEquals(before.next() == null ? "" : "<" + before.next() + ">; rel=\"next\"", r.headers().firstValue("Link").orElse(""), query);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(36, compared);
+    }
+
+    @Test
+    void aConditionalInstrumentsRequestIsAnsweredWithoutMakingTheTable() {
+        // the largest page: before, a 304 made the state's whole table too and only did not write it,
+        // so it cost with the state's instruments; now it costs what a state without any costs
+        String limit = "&format=csv&limit=" + org.w3id.sijill.server.api.TablePage.MAX_LIMIT;
+        String many = "api/v1/instruments?country=XU" + limit;
+        String few = "api/v1/instruments?country=XT" + limit;
+        HttpResponse<String> manyFirst = get(many);
+        HttpResponse<String> fewFirst = get(few);
+        assertEquals(200, manyFirst.statusCode());
+        assertEquals(SECOND_LAWS + 1, manyFirst.body().strip().split("\\r?\\n").length, "a header and every row");
+        long fewRows = fewFirst.body().strip().split("\\r?\\n").length - 1L;
+        assertEquals(200, fewFirst.statusCode());
+        assertTrue(fewRows * 100 < SECOND_LAWS, "the timeline state has claims but (almost) no instruments: " + fewRows);
+        String manyTag = manyFirst.headers().firstValue("ETag").orElseThrow();
+        String fewTag = fewFirst.headers().firstValue("ETag").orElseThrow();
+        List<Long> manyTimes = new ArrayList<>();
+        List<Long> fewTimes = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            for (int k = 0; k < 2; k++) {  // alternately first, so neither gains from going second
+                boolean manyNow = (i + k) % 2 == 0;
+                long t0 = System.nanoTime();
+                assertEquals(304, get(manyNow ? many : few, "If-None-Match", manyNow ? manyTag : fewTag).statusCode());
+                (manyNow ? manyTimes : fewTimes).add(System.nanoTime() - t0);
+            }
+        }
+        long manyMedian = median(manyTimes);
+        long fewMedian = median(fewTimes);
+        assertTrue(manyMedian < 2 * fewMedian, "304 median " + manyMedian / 1000 + " µs for " + SECOND_LAWS + " instruments vs "
+                + fewMedian / 1000 + " µs for " + fewRows);
+    }
+
+    @Test
     void aTimelineShowsOneTopicWhenAsked() {
         HttpResponse<String> r = get("page/" + TIMELINE_COUNTRY + "?topic=e-transactions", "Accept-Language", "en");
         assertEquals(200, r.statusCode(), () -> Jsoup.parse(r.body()).text());

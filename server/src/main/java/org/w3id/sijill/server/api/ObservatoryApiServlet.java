@@ -19,6 +19,7 @@ import org.w3id.sijill.server.commitments.CommitmentTables;
 import org.w3id.sijill.server.commitments.Commitments;
 import org.w3id.sijill.server.ld.HttpCaching;
 import org.w3id.sijill.server.observatory.BadRequest;
+import org.w3id.sijill.server.observatory.InstrumentIndex;
 import org.w3id.sijill.server.observatory.Matrix;
 import org.w3id.sijill.server.observatory.Observatory;
 import org.w3id.sijill.server.observatory.Selection;
@@ -100,6 +101,10 @@ public final class ObservatoryApiServlet extends HttpServlet {
             json = format != TableFormat.CSV;
             Snapshot s = observatory.ready();
             Map<String, List<String>> params = TableResponses.params(req);
+            if (endpoint.equals("instruments")) {
+                instruments(req, resp, s, params, format, lang);
+                return;
+            }
             Table table = switch (endpoint) {
                 case "compare" -> {
                     Selection sel = Selection.of(s, params);
@@ -120,26 +125,11 @@ public final class ObservatoryApiServlet extends HttpServlet {
                 }
                 case "scores" -> CommitmentTables.scores(observatory.commitments(),
                         CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
-                case "strategies" -> CommitmentTables.strategies(observatory.commitments(),
+                // "strategies": the endpoint was checked against the list above
+                default -> CommitmentTables.strategies(observatory.commitments(),
                         CommitmentRequest.states(s, params, List.of("country", "lang", "format")), lang);
-                default -> {
-                    Map<String, List<String>> selection = new LinkedHashMap<>(params);
-                    selection.remove("offset");
-                    selection.remove("limit");
-                    Selection sel = Selection.of(s, selection);
-                    if (sel.countries().size() != 1) throw new BadRequest("obs.error.instruments.country", sel.countries().size());
-                    // a state's instruments grow with the register: one page of them
-                    TablePage page = TablePage.of(params);
-                    Table all = Tables.instruments(s, sel.countries().get(0), lang);
-                    String next = page.next(all, req.getRequestURI(), params);
-                    if (next != null) resp.setHeader("Link", "<" + next + ">; rel=\"next\"");
-                    Table cut = page.cut(all);
-                    if (next != null) cut.meta().put("next", next);
-                    yield cut;
-                }
             };
-            String variant = "api-" + endpoint + "-" + format.code() + "-" + lang.code() + "-" + (req.getQueryString() == null ? "" : req.getQueryString());
-            if (caching.notModified(req, resp, variant)) return;
+            if (caching.notModified(req, resp, variant(req, endpoint, format, lang))) return;
             TableResponses.write(req, resp, table, format, lang);
         } catch (BadRequest e) {
             TableResponses.badRequest(resp, e, lang, json);
@@ -150,6 +140,34 @@ public final class ObservatoryApiServlet extends HttpServlet {
             resp.setContentType("text/plain; charset=utf-8");
             resp.getOutputStream().write((e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static String variant(HttpServletRequest req, String endpoint, TableFormat format, PageLanguage lang) {
+        return "api-" + endpoint + "-" + format.code() + "-" + lang.code() + "-" + (req.getQueryString() == null ? "" : req.getQueryString());
+    }
+
+    /**
+     * One page of a state's instruments, which grow with the register: the parameters are checked,
+     * a conditional request is answered from the release and the page alone is made (its rows cut
+     * from the state's instrument list, made once per snapshot; the count is that list's size).
+     */
+    private void instruments(HttpServletRequest req, HttpServletResponse resp, Snapshot s, Map<String, List<String>> params,
+                             TableFormat format, PageLanguage lang) throws IOException {
+        Map<String, List<String>> selection = new LinkedHashMap<>(params);
+        selection.remove("offset");
+        selection.remove("limit");
+        Selection sel = Selection.of(s, selection);
+        if (sel.countries().size() != 1) throw new BadRequest("obs.error.instruments.country", sel.countries().size());
+        TablePage page = TablePage.of(params);
+        Snapshot.State state = sel.countries().get(0);
+        int total = InstrumentIndex.of(s, state).size();
+        String next = page.next(total, req.getRequestURI(), params);
+        if (next != null) resp.setHeader("Link", "<" + next + ">; rel=\"next\"");
+        if (caching.notModified(req, resp, variant(req, "instruments", format, lang))) return;
+        Table rows = Tables.instruments(s, state, lang, page.from(total), page.to(total));
+        Map<String, Object> meta = page.facts(total);
+        if (next != null) meta.put("next", next);
+        TableResponses.write(req, resp, new Table(rows.name(), rows.columns(), rows.rows(), rows.nodes(), meta), format, lang);
     }
 
     private static List<Map<String, Object>> cells(Matrix m) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3id.sijill.server.observatory.BadRequest;
-import org.w3id.sijill.server.observatory.Table;
 
 /**
  * One page of a table the API serves, from the request's {@code offset} and {@code limit}: a
@@ -16,8 +15,9 @@ import org.w3id.sijill.server.observatory.Table;
  *
  * <pre>{@code
  * TablePage page = TablePage.of(params);             // offset=0, limit=1000 by default
- * Table rows = page.cut(table);                     // rows offset … offset+limit-1, with total/offset/limit
- * String next = page.next(table, "/api/v1/instruments", params); // null on the last page
+ * List<Entry> rows = entries.subList(page.from(entries.size()), page.to(entries.size()));
+ * Map<String, Object> facts = page.facts(entries.size()); // total, offset, limit
+ * String next = page.next(entries.size(), "/api/v1/instruments", params); // null on the last page
  * }</pre>
  *
  * @param offset how many rows to skip
@@ -48,26 +48,33 @@ public record TablePage(int offset, int limit) {
         return Integer.parseInt(raw);
     }
 
-    /** @return the table's rows (and nodes) of this page, with the whole count, offset and limit among its facts */
-    public Table cut(Table t) {
-        int from = Math.min(offset, t.rows().size());
-        int to = (int) Math.min((long) from + limit, t.rows().size());
-        List<Map<String, Object>> nodes = t.nodes().size() == t.rows().size() ? t.nodes().subList(from, to) : t.nodes();
-        Map<String, Object> meta = new LinkedHashMap<>(t.meta());
-        meta.put("total", t.rows().size());
+    /** @return the first row of this page in a table of {@code total} rows */
+    public int from(int total) {
+        return Math.min(offset, total);
+    }
+
+    /** @return one past the last row of this page in a table of {@code total} rows */
+    public int to(int total) {
+        return (int) Math.min((long) from(total) + limit, total);
+    }
+
+    /** @return the facts a page adds to its table: the whole count, the offset and the limit */
+    public Map<String, Object> facts(int total) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("total", total);
         meta.put("offset", offset);
         meta.put("limit", limit);
-        return new Table(t.name(), t.columns(), t.rows().subList(from, to), nodes, meta);
+        return meta;
     }
 
     /**
-     * @param whole the whole table
+     * @param total the rows of the whole table
      * @param path the request's path
      * @param params the request's parameters (kept, but for the offset)
      * @return the address of the next page, or null when this one is the last
      */
-    public String next(Table whole, String path, Map<String, List<String>> params) {
-        if ((long) offset + limit >= whole.rows().size()) return null;
+    public String next(int total, String path, Map<String, List<String>> params) {
+        if ((long) offset + limit >= total) return null;
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.put("offset", List.of(Integer.toString(offset + limit)));
         StringBuilder sb = new StringBuilder(path);

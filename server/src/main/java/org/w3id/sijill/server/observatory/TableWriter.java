@@ -49,15 +49,23 @@ public final class TableWriter {
     public void write(Table t, TableFormat format, OutputStream out) throws IOException {
         switch (format) {
             case CSV -> csv(t, out);
-            case JSON -> json(GSON.toJson(asJson(t)), out);
-            case JSONLD -> json(GSON.toJson(asJsonLd(t)), out);
+            case JSON -> json(asJson(t), out);
+            case JSONLD -> json(asJsonLd(t), out);
             case XLSX -> xlsx(t, out);
             case HTML -> throw new IllegalArgumentException("HTML tables are pages");
         }
     }
 
-    private static void json(String text, OutputStream out) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+    /** Streams the JSON (the bytes {@code GSON.toJson(value)} would give), without the whole text in memory twice. */
+    private static void json(Object value, OutputStream out) throws IOException {
+        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            GSON.toJson(value, w);
+        } catch (com.google.gson.JsonIOException e) {
+            // Gson wraps the stream's failure (a client gone); the caller handles it as the I/O error it is
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        w.flush();
     }
 
     /** @return the table as a JSON object: its facts, its columns and its rows as objects */
@@ -88,7 +96,7 @@ public final class TableWriter {
     }
 
     private static void csv(Table t, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write(BOM);
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
         p.printRecord(t.columns().stream().map(Table.Column::header).toList());

@@ -176,13 +176,24 @@ public final class Tables {
         return new Table("sijill-sources", cols, rows, nodes, Map.of());
     }
 
-    /** @return the legal instruments of one state (the register's, and those its claims cite), by year */
-    public static Table instruments(Snapshot s, Snapshot.State st, PageLanguage lang) {
+    /**
+     * One page of the legal instruments of one state (the register's, and those its claims cite),
+     * by year: rows and nodes are made for that page only, cut from the state's
+     * {@link InstrumentIndex} (made once per snapshot), so a page costs the same however many
+     * instruments the state has.
+     *
+     * @param from the first entry of the page (clamped to the state's count)
+     * @param to one past its last (clamped likewise)
+     */
+    public static Table instruments(Snapshot s, Snapshot.State st, PageLanguage lang, int from, int to) {
         List<Table.Column> cols = List.of(col(lang, "country"), col(lang, "instrument"), col(lang, "year"), col(lang, "topics"),
                 col(lang, "link"), col(lang, "citedBy"));
-        List<List<Object>> rows = new ArrayList<>();
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        for (InstrumentIndex.Entry e : InstrumentIndex.of(s, st)) {
+        List<InstrumentIndex.Entry> all = InstrumentIndex.of(s, st);
+        int first = Math.max(0, Math.min(from, all.size()));
+        List<InstrumentIndex.Entry> page = all.subList(first, Math.max(first, Math.min(to, all.size())));
+        List<List<Object>> rows = new ArrayList<>(page.size());
+        List<Map<String, Object>> nodes = new ArrayList<>(page.size());
+        for (InstrumentIndex.Entry e : page) {
             rows.add(List.of(st.iso2(), e.instrument().title().in(lang), e.instrument().year(), e.topics(), e.instrument().link(),
                     e.sources().stream().map(Snapshot.Source::key).toList()));
             Map<String, Object> n = new LinkedHashMap<>();
@@ -194,6 +205,6 @@ public final class Tables {
             n.put("wasDerivedFrom", e.sources().stream().map(Snapshot.Source::iri).toList());
             nodes.add(n);
         }
-        return new Table("sijill-instruments-" + st.iso2(), cols, rows, nodes, Map.of());
+        return new Table("sijill-instruments-" + st.iso2(), cols, rows, nodes, new LinkedHashMap<>());
     }
 }
