@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -86,6 +87,40 @@ class Tdb2StoreTest {
                     long n = store.getUnionGraph().find(Node.ANY, RDF.Nodes.type, cls).toList().size();
                     assertEquals(n, perClass.get(cls), cls::toString);
                 }
+            });
+        } finally {
+            TDBInternal.expel(store);
+        }
+    }
+
+    @Test
+    void theUnionsTriplesAreCountedAsTheDistinctQueryCountsThem(@TempDir Path dir) {
+        DatasetGraph store = DatabaseMgr.connectDatasetGraph(dir.toString());
+        Node p = NodeFactory.createURI("urn:x-test:p");
+        Random random = new Random(7);
+        Txn.executeWrite(store, () -> {
+            for (int i = 0; i < 4000; i++) {
+                Node g = NodeFactory.createURI("urn:x-test:g" + random.nextInt(3));
+                Node s = random.nextInt(5) == 0 ? NodeFactory.createBlankNode("b" + random.nextInt(50)) : NodeFactory.createURI("urn:x-test:s" + random.nextInt(300));
+                Node o = switch (random.nextInt(3)) {
+                    case 0 -> NodeFactory.createLiteralDT(Integer.toString(random.nextInt(40)), XSDDatatype.XSDinteger);
+                    case 1 -> NodeFactory.createLiteralString("v" + random.nextInt(40));
+                    default -> NodeFactory.createURI("urn:x-test:o" + random.nextInt(40));
+                };
+                store.add(g, s, random.nextBoolean() ? p : RDF.Nodes.type, o);
+            }
+            // the same triple in three graphs; a default-graph triple, which is not in the union of the named graphs
+            for (int g = 0; g < 3; g++) store.add(NodeFactory.createURI("urn:x-test:g" + g), p, p, p);
+            store.getDefaultGraph().add(p, p, NodeFactory.createURI("urn:x-test:default-only"));
+        });
+        try {
+            Txn.executeRead(store, () -> {
+                long query = ((Number) org.apache.jena.sparql.exec.QueryExec.dataset(store)
+                        .query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+                        .select().next().get("n").getLiteralValue()).longValue();
+                long quads = Iter.count(store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY)) - 1;
+                assertTrue(query > 1000 && query < quads, "copies in several graphs among " + quads + " quads: " + query + " triples");
+                assertEquals(query, Tdb2Store.within(new DatasetGraphWrapper(store)).unionTriples());
             });
         } finally {
             TDBInternal.expel(store);
