@@ -56,10 +56,10 @@ public final class DatasetDescription {
     static final String SPDX = "http://spdx.org/rdf/terms#";
 
     /** External datasets the links point into: name → (title, URI space, landing page). */
-    private static final List<String[]> TARGETS = List.of(
+    static final List<String[]> TARGETS = List.of(
             new String[] {"wikidata", "Wikidata", "http://www.wikidata.org/entity/", "https://www.wikidata.org/"},
             new String[] {"geonames", "GeoNames", "http://sws.geonames.org/", "https://www.geonames.org/"});
-    private static final List<Node> LINK_PREDICATES = List.of(OWL.sameAs.asNode(), SKOS.closeMatch.asNode());
+    static final List<Node> LINK_PREDICATES = List.of(OWL.sameAs.asNode(), SKOS.closeMatch.asNode());
 
     /** The dataset-description graph every dump carries. The caller holds a read transaction on {@code store}. */
     public static Graph provenance(Release release, DumpSettings settings, DatasetGraph store) {
@@ -228,12 +228,17 @@ public final class DatasetDescription {
             counts.triple(t, !s.equals(last[0]));
             last[0] = s;
         });
-        Map<Node, long[]> perProperty = counts.perProperty;
-        Map<Node, long[]> perClass = counts.perClass;
-        Map<String, long[]> links = counts.links;
+        describe(g, ds, counts.triples, counts.entities, counts.perClass, counts.perProperty, counts.links);
+    }
 
-        g.add(ds, v("triples"), integer(counts.triples));
-        g.add(ds, v("entities"), integer(counts.entities));
+    /**
+     * Writes counted statistics as VoID: the dataset's figures, its class and property partitions,
+     * vocabularies and linksets (also what the tests' reference counting is written with).
+     */
+    static void describe(Graph g, Node ds, long triples, long entities, Map<Node, long[]> perClass, Map<Node, long[]> perProperty,
+                         Map<String, long[]> links) {
+        g.add(ds, v("triples"), integer(triples));
+        g.add(ds, v("entities"), integer(entities));
         g.add(ds, v("classes"), integer(perClass.size()));
         g.add(ds, v("properties"), integer(perProperty.size()));
         java.util.Set<String> vocabularies = new java.util.TreeSet<>();

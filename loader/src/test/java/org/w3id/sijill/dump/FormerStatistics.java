@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.DCAT;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.SKOS;
-import org.w3id.sijill.vocab.SIJILL;
 
 /**
  * The VoID statistics as {@link DatasetDescription#statistics} computed them before they were
@@ -29,10 +23,8 @@ final class FormerStatistics {
 
     private static final String DATASET = DatasetDescription.DATASET;
     private static final String URI_SPACE = DatasetDescription.URI_SPACE;
-    private static final List<String[]> TARGETS = List.of(
-            new String[] {"wikidata", "Wikidata", "http://www.wikidata.org/entity/", "https://www.wikidata.org/"},
-            new String[] {"geonames", "GeoNames", "http://sws.geonames.org/", "https://www.geonames.org/"});
-    private static final List<Node> LINK_PREDICATES = List.of(OWL.sameAs.asNode(), SKOS.closeMatch.asNode());
+    private static final List<String[]> TARGETS = DatasetDescription.TARGETS;
+    private static final List<Node> LINK_PREDICATES = DatasetDescription.LINK_PREDICATES;
 
     /** @return the statistics of {@code store} (the caller holds a read transaction) */
     static Graph statistics(DatasetGraph store) {
@@ -84,65 +76,7 @@ final class FormerStatistics {
             count.accept(t);
         });
 
-        g.add(ds, v("triples"), integer(triples[0]));
-        g.add(ds, v("entities"), integer(entities[0]));
-        g.add(ds, v("classes"), integer(perClass.size()));
-        g.add(ds, v("properties"), integer(perProperty.size()));
-        java.util.Set<String> vocabularies = new java.util.TreeSet<>();
-        JsonLdContext ctx = JsonLdContext.published();
-        sorted(perClass).forEach((c, n) -> {
-            Node part = NodeFactory.createBlankNode();
-            g.add(ds, v("classPartition"), part);
-            g.add(part, v("class"), c);
-            g.add(part, v("entities"), integer(n[0]));
-            vocabulary(ctx, c, vocabularies);
-        });
-        sorted(perProperty).forEach((p, n) -> {
-            Node part = NodeFactory.createBlankNode();
-            g.add(ds, v("propertyPartition"), part);
-            g.add(part, v("property"), p);
-            g.add(part, v("triples"), integer(n[0]));
-            vocabulary(ctx, p, vocabularies);
-        });
-        vocabularies.forEach(ns -> g.add(ds, v("vocabulary"), uri(ns)));
-        for (String[] target : TARGETS) {
-            Node t = uri(DATASET + "/target/" + target[0]);
-            boolean used = false;
-            for (Node p : LINK_PREDICATES) {
-                long[] n = links.get(target[0] + " " + p.getURI());
-                if (n == null) continue;
-                used = true;
-                Node ls = uri(DATASET + "/linkset/" + target[0] + "-" + p.getLocalName().toLowerCase(java.util.Locale.ROOT));
-                g.add(ds, v("subset"), ls);
-                g.add(ls, RDF.Nodes.type, v("Linkset"));
-                g.add(ls, v("linkPredicate"), p);
-                g.add(ls, v("subjectsTarget"), ds);
-                g.add(ls, v("objectsTarget"), t);
-                g.add(ls, v("triples"), integer(n[0]));
-            }
-            if (used) {
-                g.add(t, RDF.Nodes.type, v("Dataset"));
-                g.add(t, DCTerms.title.asNode(), NodeFactory.createLiteralLang(target[1], "en"));
-                g.add(t, v("uriSpace"), NodeFactory.createLiteralString(target[2]));
-                g.add(t, DCAT.landingPage.asNode(), uri(target[3]));
-            }
-        }
-    }
-
-    private static void vocabulary(JsonLdContext ctx, Node term, java.util.Set<String> out) {
-        if (!term.isURI()) return;
-        String best = null;
-        for (String ns : ctx.prefixes().values()) {
-            if (term.getURI().startsWith(ns) && (best == null || ns.length() > best.length())) best = ns;
-        }
-        // entity and graph namespaces of Sijill are not vocabularies
-        if (best != null && !best.equals(SIJILL.ID) && !best.equals(SIJILL.GRAPH)) out.add(best);
-    }
-
-    private static <V> Map<Node, V> sorted(Map<Node, V> m) {
-        Map<Node, V> out = new TreeMap<>(java.util.Comparator.comparing(Node::toString));
-        out.putAll(m);
-        return out;
+        DatasetDescription.describe(g, ds, triples[0], entities[0], perClass, perProperty, links);
     }
 
     /** The former {@code Tdb2Quads.unionTriples}: the union's triples from the SPOG index, every node decoded through the node table. */
@@ -150,10 +84,6 @@ final class FormerStatistics {
         Tdb2Quads quads = Tdb2Quads.overIndex(store, "SPOG");
         return quads == null ? null : Iter.distinctAdjacent(Iter.map(quads, org.apache.jena.sparql.core.Quad::asTriple));
     }
-
-    private static Node integer(long n) { return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger); }
-
-    private static Node v(String local) { return uri(DatasetDescription.VOID + local); }
 
     private static Node uri(String s) { return NodeFactory.createURI(s); }
 }

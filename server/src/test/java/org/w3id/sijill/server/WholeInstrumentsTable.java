@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.w3id.sijill.server.api.TablePage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ final class WholeInstrumentsTable {
     static Answer answer(Snapshot s, Snapshot.State st, PageLanguage lang, int offset, int limit, String path,
                          Map<String, List<String>> params, TableFormat format, String siteUrl) {
         Table all = whole(s, st, lang);
-        String next = next(all, offset, limit, path, params);
+        String next = new TablePage(offset, limit).next(all.rows().size(), path, params);
         Table cut = cut(all, offset, limit);
         if (next != null) cut.meta().put("next", next);
         return new Answer(write(cut, format, siteUrl), next);
@@ -87,22 +87,6 @@ final class WholeInstrumentsTable {
         meta.put("offset", offset);
         meta.put("limit", limit);
         return new Table(t.name(), t.columns(), t.rows().subList(from, to), nodes, meta);
-    }
-
-    private static String next(Table whole, int offset, int limit, String path, Map<String, List<String>> params) {
-        if ((long) offset + limit >= whole.rows().size()) return null;
-        Map<String, List<String>> p = new LinkedHashMap<>(params);
-        p.put("offset", List.of(Integer.toString(offset + limit)));
-        StringBuilder sb = new StringBuilder(path);
-        char sep = '?';
-        for (Map.Entry<String, List<String>> e : p.entrySet()) {
-            for (String v : e.getValue()) {
-                sb.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-                sep = '&';
-            }
-        }
-        return sb.toString();
     }
 
     private static byte[] write(Table t, TableFormat format, String siteUrl) {
