@@ -351,7 +351,7 @@ public final class StoreBuilder {
      * used before, could not hold 10^5 synthetic rows in a 4 GB heap).
      */
     static Graph validationGraph(DatasetGraph dsg) {
-        return new SubjectCachingGraph(dsg.getUnionGraph(), VALIDATION_SUBJECTS, VALIDATION_SUBJECT_TRIPLES);
+        return SubjectCachingGraph.unionOf(dsg, VALIDATION_SUBJECTS, VALIDATION_SUBJECT_TRIPLES);
     }
 
     /** @return {@code tables/x.csv:12}: the row's file relative to the sources folder, and its line */

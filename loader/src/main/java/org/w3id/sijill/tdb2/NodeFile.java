@@ -14,18 +14,27 @@ import org.apache.thrift.transport.TTransportException;
  * each block once.
  */
 final class NodeFile extends TTransport {
-    private static final int BLOCK = 1 << 16;
+    /** The block size for reading forward. */
+    static final int BLOCK = 1 << 16;
+    private final int block;
     private final BinaryDataFile data;
     private final Object lock;
     private final long length;
-    private byte[] buffer = new byte[BLOCK];
+    private byte[] buffer;
     private long start;
     private int limit;
     private long position;
 
     NodeFile(BinaryDataFile data, Object lock) {
+        this(data, lock, BLOCK);
+    }
+
+    /** @param block bytes read at a time: small for reads here and there, {@link #BLOCK} for reading forward */
+    NodeFile(BinaryDataFile data, Object lock, int block) {
         this.data = data;
         this.lock = lock;
+        this.block = block;
+        this.buffer = new byte[block];
         synchronized (lock) {
             this.length = data.length();
         }
@@ -46,7 +55,7 @@ final class NodeFile extends TTransport {
     }
 
     private void fill(int len) {
-        int size = Math.max(BLOCK, len);
+        int size = Math.max(block, len);
         if (buffer.length < size) buffer = new byte[size];
         int want = (int) Math.max(0, Math.min(size, length - position));
         int got = 0;

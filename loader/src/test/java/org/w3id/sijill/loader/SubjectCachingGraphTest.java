@@ -26,18 +26,20 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The subject cache that SHACL validation reads the store through is the same graph as the
  * store's union graph: every look-up gives the same triples (also once subjects were evicted, and
- * for a subject with more triples than the cache keeps), and validating through it reports what
- * validating the union graph reports, on every example of the ontology, valid and invalid.
+ * for a subject with more triples than the cache keeps), whether a subject is read through the
+ * union graph or on a TDB2 store's node ids, and validating through it reports what validating
+ * the union graph reports, on every example of the ontology, valid and invalid.
  */
 class SubjectCachingGraphTest {
     private static final Path ONTOLOGY = Path.of("..", "ontology");
 
     @Test
-    void everyLookUpGivesTheUnionsTriples() {
+    void everyLookUpGivesTheUnionsTriples(@TempDir Path dir) {
         Random random = new Random(13);
         List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < 12; i++) nodes.add(NodeFactory.createURI("https://example.org/n" + i));
@@ -54,7 +56,7 @@ class SubjectCachingGraphTest {
         List<Node> graphs = List.of(NodeFactory.createURI("https://example.org/g1"), NodeFactory.createURI("https://example.org/g2"),
                 NodeFactory.createURI("https://example.org/g3"));
 
-        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         Txn.executeWrite(dsg, () -> {
             for (int i = 0; i < 400; i++) {
                 // skewed: the first subjects have many triples, the last ones few
@@ -77,8 +79,9 @@ class SubjectCachingGraphTest {
             Graph union = dsg.getUnionGraph();
             long withCopies = dsg.stream().filter(q -> !q.isDefaultGraph()).count();
             assertTrue(union.size() < withCopies, "the sample has triples in several graphs: " + union.size() + " of " + withCopies);
-            // three subjects kept at once, and none with more than 20 triples: evictions and uncached subjects both happen
-            Graph cached = new SubjectCachingGraph(union, 3, 20);
+            // three subjects kept at once, and none with more than 20 triples: evictions and uncached subjects both happen;
+            // read through the graph, and on the store's node ids
+            for (Graph cached : List.of(new SubjectCachingGraph(union, 3, 20), SubjectCachingGraph.unionOf(dsg, 3, 20))) {
             int lookUps = 0, found = 0;
             for (int round = 0; round < 2; round++) {
                 for (Node s : someSubjects) for (Node p : somePredicates) for (Node o : someObjects) {
@@ -92,16 +95,17 @@ class SubjectCachingGraphTest {
                 }
             }
             assertTrue(found > 0 && lookUps > 1000, lookUps + " look-ups, " + found + " triples found");
+            assertFalse(cached.find(nodes.get(0), predicates.get(0), NodeFactory.createURI("https://example.org/only-in-the-default-graph")).hasNext(),
+                    "the default graph is not part of the union of the named graphs");
+            }
             List<Integer> perSubject = nodes.stream().map(s -> union.find(s, Node.ANY, Node.ANY).toList().size()).toList();
             assertTrue(perSubject.stream().anyMatch(n -> n > 20) && perSubject.stream().anyMatch(n -> n > 0 && n <= 20),
                     "some subjects have more triples than the cache keeps, some fewer: " + perSubject);
-            assertFalse(cached.find(nodes.get(0), predicates.get(0), NodeFactory.createURI("https://example.org/only-in-the-default-graph")).hasNext(),
-                    "the default graph is not part of the union of the named graphs");
         });
     }
 
     @Test
-    void validationThroughTheCacheReportsWhatTheUnionReports() throws IOException {
+    void validationThroughTheCacheReportsWhatTheUnionReports(@TempDir Path dir) throws IOException {
         OntologyFiles ontology = new OntologyFiles(ONTOLOGY);
         Shapes shapes = Shapes.parse(ontology.shapesGraph());
         Graph ontologyAndSchemes = ontology.ontologyAndSchemes();
@@ -111,7 +115,7 @@ class SubjectCachingGraphTest {
         }
         assertTrue(examples.size() > 20, "examples found: " + examples.size());
         int withResults = 0;
-        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         Node ontologyGraph = NodeFactory.createURI("https://example.org/graph/ontology");
         Txn.executeWrite(dsg, () -> ontologyAndSchemes.find().forEachRemaining(t -> dsg.add(new Quad(ontologyGraph, t))));
         for (Path example : examples) {
@@ -119,7 +123,7 @@ class SubjectCachingGraphTest {
             Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg.getGraph(exampleGraph), example.toString()));
             List<String> plain = Txn.calculateRead(dsg, () -> entries(ShaclValidator.get().validate(shapes, dsg.getUnionGraph()).getEntries()));
             List<String> cached = Txn.calculateRead(dsg, () ->
-                    entries(ShaclValidator.get().validate(shapes, new SubjectCachingGraph(dsg.getUnionGraph(), 2, 50)).getEntries()));
+                    entries(ShaclValidator.get().validate(shapes, SubjectCachingGraph.unionOf(dsg, 2, 50)).getEntries()));
             assertEquals(plain, cached, example.getFileName().toString());
             if (!plain.isEmpty()) withResults++;
             Txn.executeWrite(dsg, () -> dsg.removeGraph(exampleGraph));
