@@ -109,6 +109,32 @@ class DumpWriterTest {
     }
 
     @Test
+    void turtleWritesATripleInSeveralGraphsOnce(@TempDir Path dir) throws Exception {
+        DatasetGraph copies = DumpFixture.store(dir.resolve("store"), "/dump/statistics-edge-cases.trig");
+        Path dumps = dir.resolve("dumps");
+        new DumpWriter(DumpFixture.settings()).write(copies, Release.read(dir.resolve("store")), dumps);
+        DatasetGraph written = DatasetGraphFactory.createTxnMem();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(dumps.resolve("sijill.nq.gz")))) {
+            RDFParser.source(in).lang(Lang.NQUADS).parse(written);
+        }
+        org.apache.jena.graph.Node description = NodeFactory.createURI(DatasetDescription.GRAPH);
+        java.util.Set<org.apache.jena.graph.Triple> union = new java.util.HashSet<>();
+        long storeQuads = written.stream().filter(q -> !q.isDefaultGraph() && !q.getGraph().equals(description)).peek(q -> union.add(q.asTriple())).count();
+        assertTrue(storeQuads > union.size(), "the fixture has copies of triples in several graphs: " + storeQuads + " quads, " + union.size() + " triples");
+        // the store's named graphs as one graph, each triple once; then the default graph's and the release description's, as they are
+        long expected = union.size() + written.getDefaultGraph().size() + written.getGraph(description).size();
+        long[] triples = {0};
+        RDFParser.source(dumps.resolve("sijill.ttl")).lang(Lang.TURTLE).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void triple(org.apache.jena.graph.Triple t) {
+                triples[0]++;
+            }
+        });
+        assertEquals(expected, triples[0], "triples written in sijill.ttl");
+    }
+
+
+    @Test
     void releaseLicenceAndAcknowledgementAreInTheData() throws Exception {
         Graph d = nquads.getGraph(NodeFactory.createURI(DatasetDescription.GRAPH));
         org.apache.jena.graph.Node ds = NodeFactory.createURI(DatasetDescription.DATASET);
