@@ -79,9 +79,10 @@ public final class TableWriter {
     }
 
     /**
-     * A buffer between the JSON writer and the encoder that takes no lock: the JSON writer makes
-     * about a hundred small writes per row (each punctuation mark, name, value and indent), and
-     * {@link java.io.BufferedWriter} takes its lock on each of them.
+     * A buffer between the JSON or CSV writer and the encoder that takes no lock: the JSON writer
+     * makes about a hundred small writes per row (each punctuation mark, name, value and indent),
+     * the CSV printer a few per cell, and {@link java.io.BufferedWriter} takes its lock on each of
+     * them.
      */
     private static final class Chars extends Writer {
         private final Writer out;
@@ -251,7 +252,7 @@ public final class TableWriter {
     }
 
     private static void csv(Table t, OutputStream out) throws IOException {
-        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new Chars(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(BOM);
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
         p.printRecord(t.columns().stream().map(Table.Column::header).toList());

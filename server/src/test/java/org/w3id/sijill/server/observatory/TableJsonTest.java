@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -37,8 +39,9 @@ import org.w3id.sijill.server.it.RealDataServers;
 import org.w3id.sijill.server.pages.PageLanguage;
 
 /**
- * The tables' JSON and JSON-LD, written by walking the tree onto Gson's JSON writer (issue 13), are
- * byte for byte what Gson's {@code toJson} wrote before: on every table the observatory makes from
+ * The tables' JSON and JSON-LD, written by walking the tree onto Gson's JSON writer through a
+ * buffer without a lock (issue 13), are byte for byte what Gson's {@code toJson} wrote before, and
+ * their CSV what was written through a {@code BufferedWriter}: on every table the observatory makes from
  * the store built from the project's sources and from the test fixtures (both languages, with and
  * without a date, each state's instruments whole and paged), and on a tree of edge cases (nulls in
  * objects and lists, empty and nested containers, escapes, Arabic, numbers, values Gson writes
@@ -86,7 +89,28 @@ class TableJsonTest {
         ld.put("@graph", t.nodes());
         assertEquals(new String(oracle(ld), StandardCharsets.UTF_8), new String(written(t, TableFormat.JSONLD), StandardCharsets.UTF_8),
                 what + " JSON-LD");
+        assertArrayEquals(csvOracle(t), written(t, TableFormat.CSV), what + " CSV");
         return t.rows().size();
+    }
+
+    /** @return the CSV as it was written before, through a {@link java.io.BufferedWriter} */
+    static byte[] csvOracle(Table t) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            w.write(TableWriter.BOM);
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
+            p.printRecord(t.columns().stream().map(Table.Column::header).toList());
+            for (List<Object> r : t.rows()) {
+                p.printRecord(r.stream().map(v -> v == null ? "" : v instanceof List<?> l
+                        ? String.join(" | ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)).toList());
+            }
+            p.flush();
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** @return the rows of every table the observatory makes of the store, after checking each */
@@ -168,6 +192,9 @@ class TableJsonTest {
         m.put("separators", "line \u2028 paragraph \u2029");
         m.put("html", "<a href=\"x\">&amp;</a> = 'y'");
         m.put("surrogates", "\uD83D\uDCDC and a lone \uD800 high");
+        // longer than the writer's buffer, in one piece and in many
+        m.put("long", "x".repeat(20_000));
+        m.put("longEscaped", "ب\"".repeat(6_000));
         m.put("", "empty name");
         m.put("name \"with\" <escapes>\n", "value");
         m.put("integers", List.of(0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE));
@@ -227,6 +254,7 @@ class TableJsonTest {
         rows.add(Arrays.asList(null, null, null));
         rows.add(Arrays.asList("long row", "b", "c", "ignored"));
         rows.add(Arrays.asList(List.of("l", "m"), Map.of("k", "v"), new BigDecimal("1.50")));
+        rows.add(Arrays.asList("y".repeat(9_000), "a, \"quoted\"\r\nnext line", "ج".repeat(9_000)));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("asOf", null);
         meta.put("rows", "replaced by the rows, in the meta's place");
@@ -239,7 +267,7 @@ class TableJsonTest {
         checked += assertSameJson(new Table("twice", twice, List.of(List.of("1", "2", "3")), List.of(), Map.of()), "a key twice");
         checked += assertSameJson(new Table("empty", cols, List.of(), List.of(), Map.of()), "no rows");
         checked += assertSameJson(new Table("none", List.of(), List.of(List.of()), List.of(), Map.of()), "no columns");
-        assertEquals(7, checked);
+        assertEquals(8, checked);
         // a row shorter than the columns fails as before, before anything is written
         Table shortRow = new Table("short", cols, List.of(List.of("only")), List.of(), Map.of());
         assertThrows(IndexOutOfBoundsException.class, () -> TableWriter.asJson(shortRow));
