@@ -64,8 +64,8 @@ public final class TableWriter {
      * as {@code toJson} makes it, so escaping, indenting and dropping null members stay Gson's; any
      * other value is written by Gson itself. The writer writes into {@link Chars}: about half the
      * time of a 1 000-row answer was the lock {@code BufferedWriter} takes on each of the JSON
-     * writer's small writes, and a tenth Gson's choice of an adapter per value and the map per row
-     * (issue 13).
+     * writer's small writes; Gson's choice of an adapter per value and a map per row were a tenth
+     * of what was left (issue 13).
      */
     static void json(Object value, OutputStream out) throws IOException {
         JsonWriter jw = GSON.newJsonWriter(new Chars(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
