@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.w3id.sijill.server.observatory.Snapshot;
 import org.w3id.sijill.server.observatory.Table;
+import org.w3id.sijill.server.observatory.Tables;
 import org.w3id.sijill.server.pages.Messages;
 import org.w3id.sijill.server.pages.PageLanguage;
 
@@ -61,7 +62,7 @@ public final class CommitmentTables {
                     if (!s.quotes().isEmpty()) {
                         n.put("evidence", s.quotes().stream().map(q -> {
                             Map<String, Object> e = new LinkedHashMap<>();
-                            e.put("prov:value", Map.of("@value", q.text(), "@language", q.lang()));
+                            e.put("prov:value", Tables.valueObject(q.text(), "@language", q.lang()));
                             if (!q.passage().isEmpty()) e.put("wasQuotedFrom", id(q.passage()));
                             return e;
                         }).toList());
@@ -90,7 +91,7 @@ public final class CommitmentTables {
                 n.put("qb:dataSet", id(s.dataset()));
                 n.put("sijill:refArea", id(st.iri()));
                 n.put("sijill:edition", s.edition());
-                n.put("sijill:score", Map.of("@value", s.score(), "@type", "xsd:decimal"));
+                n.put("sijill:score", Tables.valueObject(s.score(), "@type", "xsd:decimal"));
                 n.put("sijill:scoreScale", id("https://w3id.org/sijill/id/concept/score-scale/" + s.scale()));
                 n.put("publisher", id(s.publisher()));
                 n.put("wasDerivedFrom", id(s.source()));
@@ -117,9 +118,9 @@ public final class CommitmentTables {
                 n.put("sijill:refArea", id(st.iri()));
                 n.put("sijill:hasStrategy", s.hasStrategy());
                 if (!s.firstDate().isEmpty()) n.put("sijill:firstStrategyDate", s.firstDate());
-                if (!s.count().isEmpty()) n.put("sijill:strategyCount", Map.of("@value", s.count(), "@type", "xsd:integer"));
+                if (!s.count().isEmpty()) n.put("sijill:strategyCount", Tables.valueObject(s.count(), "@type", "xsd:integer"));
                 n.put("wasDerivedFrom", id(s.source()));
-                n.put("note", s.notes().stream().map(x -> Map.of("@value", x.text(), "@language", x.lang())).toList());
+                n.put("note", s.notes().stream().map(x -> Tables.valueObject(x.text(), "@language", x.lang())).toList());
                 nodes.add(n);
             }
         }

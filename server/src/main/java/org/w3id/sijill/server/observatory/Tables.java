@@ -133,10 +133,28 @@ public final class Tables {
             n.put("iso2", st.iso2());
             n.put("iso3", st.iso3());
             n.put("m49", st.m49());
-            n.put("label", List.of(Map.of("@value", st.name().en(), "@language", "en"), Map.of("@value", st.name().ar(), "@language", "ar")));
+            n.put("label", List.of(tagged(st.name().en(), "en"), tagged(st.name().ar(), "ar")));
             nodes.add(n);
         }
         return new Table("sijill-countries", cols, rows, nodes, Map.of());
+    }
+
+    /** @return a JSON-LD value object with a language tag, its members in this order on every run */
+    private static Map<String, Object> tagged(String value, String language) {
+        return valueObject(value, "@language", language);
+    }
+
+    /**
+     * @param tag {@code "@language"} or {@code "@type"}
+     * @return the JSON-LD value object {@code {"@value": value, tag: tagValue}}, its members in
+     *         this order on every run (a {@code Map.of}'s order changes from one JVM to the next,
+     *         and with it the bytes and the ETag of the same answer)
+     */
+    public static Map<String, Object> valueObject(Object value, String tag, Object tagValue) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("@value", value);
+        m.put(tag, tagValue);
+        return m;
     }
 
     /** @return the law topics with their groups */
@@ -152,7 +170,7 @@ public final class Tables {
             n.put("@type", "skos:Concept");
             n.put("notation", t.code());
             n.put("inScheme", "https://w3id.org/sijill/id/scheme/law-topic");
-            n.put("prefLabel", List.of(Map.of("@value", t.label().en(), "@language", "en"), Map.of("@value", t.label().ar(), "@language", "ar")));
+            n.put("prefLabel", List.of(tagged(t.label().en(), "en"), tagged(t.label().ar(), "ar")));
             nodes.add(n);
         }
         return new Table("sijill-topics", cols, rows, nodes, Map.of());

@@ -170,6 +170,41 @@ class TableJsonTest {
         assertTrue(rows > 0, "the fixtures' tables have rows");
     }
 
+    /**
+     * A JSON-LD value object's members come in one order, {@code @value} first, on every run: with
+     * {@code Map.of} the order followed the JVM's random salt, so the same answer's bytes (and
+     * ETag) could change with a restart (in about half of the JVM starts for each kind of object).
+     */
+    @Test
+    void valueObjectsKeepTheirMembersInOneOrder() {
+        DatasetGraph ds = DatabaseMgr.connectDatasetGraph(RealDataServers.folder().resolve("store").toString());
+        Snapshot s = SnapshotLoader.load(ds);
+        Commitments c = CommitmentsLoader.load(ds);
+        List<Object> nodes = new java.util.ArrayList<>();
+        for (PageLanguage lang : PageLanguage.values()) {
+            nodes.addAll(Tables.countries(s, lang).nodes());
+            nodes.addAll(Tables.topics(s, lang).nodes());
+            nodes.addAll(CommitmentTables.treaties(c, s.states(), null, lang).nodes());
+            nodes.addAll(CommitmentTables.scores(c, s.states(), lang).nodes());
+            nodes.addAll(CommitmentTables.strategies(c, s.states(), lang).nodes());
+        }
+        List<Map<?, ?>> valueObjects = new java.util.ArrayList<>();
+        collectValueObjects(nodes, valueObjects);
+        assertTrue(valueObjects.size() > 100, "value objects found: " + valueObjects.size());
+        for (Map<?, ?> v : valueObjects) {
+            assertEquals("@value", v.keySet().iterator().next(), "the first member of " + v);
+        }
+    }
+
+    private static void collectValueObjects(Object tree, List<Map<?, ?>> out) {
+        if (tree instanceof Map<?, ?> m) {
+            if (m.containsKey("@value")) out.add(m);
+            m.values().forEach(v -> collectValueObjects(v, out));
+        } else if (tree instanceof List<?> l) {
+            l.forEach(v -> collectValueObjects(v, out));
+        }
+    }
+
     private static void parse(String fixture, DatasetGraph ds) {
         try (InputStream in = TableJsonTest.class.getClassLoader().getResourceAsStream(fixture)) {
             if (in == null) throw new IllegalStateException("no test resource " + fixture);
