@@ -220,14 +220,19 @@ public final class StoreBuilder {
             // the parts are awaited (closed) before the staging folder of the dumps is deleted on failure
             try (DumpWriter.Staged staged = dumps == null ? null : new DumpWriter(dumps).stage(ReleaseDumps.dir(temp));
                     ConcurrentStage parts = new ConcurrentStage(threads, progress)) {
-                Future<ShapeValidator.Outcome> validated = parts.submit("validating with SHACL shapes (" + ontology.shapes().size() + " files)",
-                        () -> Txn.calculateRead(d, () -> shapeValidator.validate(validationGraph(d))));
+                Future<Validation> validated = parts.submit("validating with SHACL shapes (" + ontology.shapes().size() + " files)",
+                        () -> Txn.calculateRead(d, () -> {
+                            Graph copy = unionForValidation(d, Runtime.getRuntime().maxMemory() / 1024);
+                            // the copy's size: the distinct triples of the named graphs, which the report counts
+                            if (copy == null) return new Validation(shapeValidator.validate(validationGraph(d)), -1);
+                            return new Validation(shapeValidator.validate(copy), copy.size());
+                        }));
                 // in the order they ran one after another, so the failure thrown is the one thrown then
                 parts.submit("building the text index", () -> TextIndexBuilder.build(d, temp.resolve(SearchIndexDefinition.FOLDER)));
                 if (staged != null) staged.passes(d, release, built.toString()).forEach(p -> submitDump(parts, p));
-                ShapeValidator.Outcome v = parts.get(validated);
+                Validation v = parts.get(validated);
                 report = parts.run("counting", () -> Txn.calculateRead(d, () ->
-                        report(d, store, release, built, documents, tables, counts, v)));
+                        report(d, store, release, built, documents, tables, counts, v.outcome(), v.distinctTriples())));
                 parts.await();
                 progress.endStage();
                 TDBInternal.expel(dsg);
@@ -257,6 +262,9 @@ public final class StoreBuilder {
             return null;
         });
     }
+
+    /** What SHACL validation gives the report: its outcome, and the distinct triples of the named graphs when it counted them (else -1). */
+    private record Validation(ShapeValidator.Outcome outcome, long distinctTriples) {}
 
 
     /** Counters of the loading stage. */
@@ -343,12 +351,28 @@ public final class StoreBuilder {
     }
 
     /**
-     * The union of the named graphs as SHACL validation reads it: the store's own union graph,
+     * The union of the named graphs for SHACL validation: a copy in memory when it has at most
+     * {@code limit} triples, else null (validate {@link #validationGraph}). The validator looks up the values of
+     * every focus node many times over; in memory each is a hash look-up (at 10^4 synthetic rows
+     * the fastest way, the JIT warm or not). The limit keeps the copy within a fraction of the heap
+     * (about 1 kB per triple allowed).
+     */
+    static Graph unionForValidation(DatasetGraph dsg, long limit) {
+        Graph copy = GraphFactory.createGraphMem();
+        for (var it = dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+            copy.add(it.next().asTriple());
+            if (copy.size() > limit) return null;
+        }
+        return copy;
+    }
+
+    /**
+     * The union of the named graphs as SHACL validation reads it when it is too large to copy: the store's own union graph,
      * with each subject's triples kept a while once read. The validator looks up the values of
      * each focus node once per constraint (more than thirty times for a provenance statement); on
      * TDB2 each look-up is a B+tree descent with the triples' nodes decoded, and on this view only
-     * the first is. The cache is bounded, so memory does not grow with the store (a copy in memory,
-     * used before, could not hold 10^5 synthetic rows in a 4 GB heap).
+     * the first is. The cache is bounded, so memory does not grow with the store (a copy in memory
+     * cannot hold 10^5 synthetic rows in a 4 GB heap).
      */
     static Graph validationGraph(DatasetGraph dsg) {
         return SubjectCachingGraph.unionOf(dsg, VALIDATION_SUBJECTS, VALIDATION_SUBJECT_TRIPLES);
@@ -362,7 +386,7 @@ public final class StoreBuilder {
     }
 
     private static BuildReport report(DatasetGraph dsg, Path store, String release, Instant built, DocumentRegister documents,
-                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome) {
+                                      List<TableDefinition> tables, Counts counts, ShapeValidator.Outcome outcome, long knownTriples) {
         Map<String, Long> perGraph = new TreeMap<>();
         long quads = 0;
         for (Node g : (Iterable<Node>) () -> dsg.listGraphNodes()) {
@@ -370,7 +394,7 @@ public final class StoreBuilder {
             perGraph.put(g.getURI(), n);
             quads += n;
         }
-        long triples = unionTriples(dsg);
+        long triples = knownTriples >= 0 ? knownTriples : unionTriples(dsg);
         Map<String, Long> perClass = new LinkedHashMap<>();
         String q = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) { GRAPH ?g { ?s a ?c } FILTER(?g != <" + ONTOLOGY_GRAPH + ">)"
                 + " FILTER(STRSTARTS(STR(?c), \"" + SIJILL.NS + "\")) } GROUP BY ?c ORDER BY ?c";

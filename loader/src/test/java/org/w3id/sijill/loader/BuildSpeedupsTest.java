@@ -24,8 +24,10 @@ import org.w3id.sijill.vocab.SIJILL;
 
 /**
  * The build's shortcuts give what the slower way gave: the subclass closure computed from the
- * streamed quads equals the closure computed on the loaded store. (What SHACL validation reads
- * the store through is tested by {@link SubjectCachingGraphTest}.)
+ * streamed quads equals the closure computed on the loaded store, and SHACL's in-memory copy of
+ * the union graph holds the same triples as the store's union graph (none beyond its limit), and its size is
+ * the count of distinct triples the report gives. (What SHACL validation reads beyond the limit is
+ * tested by {@link SubjectCachingGraphTest}.)
  */
 class BuildSpeedupsTest {
     private static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
@@ -68,5 +70,24 @@ class BuildSpeedupsTest {
         assertEquals(storeAdded, streamAdded);
         assertEquals(fromStore, fromStream);
         assertFalse(fromStream.stream().anyMatch(q -> q.getGraph().equals(ontologyGraph) || q.isDefaultGraph()));
+    }
+
+    @Test
+    void validationCopyHoldsTheUnionOfTheNamedGraphs() {
+        DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
+        Node ontologyGraph = NodeFactory.createURI(StoreBuilder.ONTOLOGY_GRAPH);
+        Txn.executeWrite(dsg, () -> sample(ontologyGraph).forEach(dsg::add));
+        Txn.executeRead(dsg, () -> {
+            Graph union = dsg.getUnionGraph();
+            Graph copy = StoreBuilder.unionForValidation(dsg, 1000);
+            assertNotSame(union, copy);
+            Set<Object> expected = new HashSet<>(union.find().toList());
+            assertEquals(3, expected.size(), "named graphs' distinct triples, default graph left out");
+            assertEquals(expected, new HashSet<>(copy.find().toList()));
+            try (QueryExec qe = QueryExec.dataset(dsg).query("SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }").build()) {
+                assertEquals(((Number) qe.select().next().get("n").getLiteralValue()).longValue(), copy.size(), "the report's triple count");
+            }
+            assertNull(StoreBuilder.unionForValidation(dsg, 2), "beyond the limit: no copy (the store is validated through SubjectCachingGraph)");
+        });
     }
 }
