@@ -46,7 +46,7 @@ final class Tdb2Quads implements Iterator<Quad>, org.apache.jena.atlas.lib.Close
         return overIndex(served, "GSPO");
     }
 
-    /** @return the quads of the TDB2 store inside {@code served} in the order of its index {@code name}, or null (package-private: a test reads SPOG) */
+    /** @return the quads of the TDB2 store inside {@code served} in the order of its index {@code name}, or null (the Turtle dump reads SPOG) */
     static Tdb2Quads overIndex(DatasetGraph served, String name) {
         Tdb2Store tdb = Tdb2Store.within(served);
         Iterator<Tuple<NodeId>> index = tdb == null ? null : tdb.index(name);

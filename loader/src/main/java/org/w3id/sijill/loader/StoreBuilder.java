@@ -266,7 +266,6 @@ public final class StoreBuilder {
     /** What SHACL validation gives the report: its outcome, and the distinct triples of the named graphs when it counted them (else -1). */
     private record Validation(ShapeValidator.Outcome outcome, long distinctTriples) {}
 
-
     /** Counters of the loading stage. */
     private record Counts(int rows, long quotes, long inferred, long mentions, ProvenanceCheck.Counts provenance) {}
 

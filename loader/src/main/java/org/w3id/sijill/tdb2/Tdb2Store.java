@@ -12,13 +12,10 @@ import java.util.function.BiConsumer;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.atlas.lib.Cache;
 import org.apache.jena.atlas.lib.CacheFactory;
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.NiceIterator;
-import org.apache.jena.util.iterator.NullIterator;
 import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.thrift.TRDF;
 import org.apache.jena.riot.thrift.ThriftConvert;
 import org.apache.jena.riot.thrift.wire.RDF_Term;
@@ -31,6 +28,9 @@ import org.apache.jena.tdb2.store.nodetable.NodeTableTRDF;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.util.iterator.NiceIterator;
+import org.apache.jena.util.iterator.NullIterator;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TProtocol;
 import org.w3id.sijill.core.SijillException;
@@ -144,24 +144,12 @@ public final class Tdb2Store {
     public long unionTriples() {
         Iterator<Tuple<NodeId>> it = index("SPOG");
         if (it == null) throw new IllegalStateException("the TDB2 store has no SPOG index");
+        WithoutCopies triples = new WithoutCopies(it);
         long n = 0;
-        NodeId s0 = null;
-        NodeId p0 = null;
-        NodeId o0 = null;
         try {
-            while (it.hasNext()) {
-                Tuple<NodeId> t = it.next();
-                NodeId s = t.get(1);
-                NodeId p = t.get(2);
-                NodeId o = t.get(3);
-                if (same(s, s0) && same(p, p0) && same(o, o0)) continue;
-                s0 = s;
-                p0 = p;
-                o0 = o;
-                n++;
-            }
+            for (; triples.hasNext(); triples.next()) n++;
         } finally {
-            Iter.close(it);
+            triples.close();
         }
         return n;
     }
@@ -262,20 +250,15 @@ public final class Tdb2Store {
             NodeId s = idOf(subject);
             List<Triple> out = new ArrayList<>();
             if (NodeId.isDoesNotExist(s)) return out;
-            Iterator<Tuple<NodeId>> it = quads.getTupleTable().find(TupleFactory.tuple(NodeId.NodeIdAny, s, NodeId.NodeIdAny, NodeId.NodeIdAny));
+            WithoutCopies it = new WithoutCopies(quads.getTupleTable().find(TupleFactory.tuple(NodeId.NodeIdAny, s, NodeId.NodeIdAny, NodeId.NodeIdAny)));
             try {
-                NodeId lastP = null, lastO = null;
                 while (it.hasNext()) {
                     Tuple<NodeId> q = it.next();
-                    NodeId p = q.get(2), o = q.get(3);
-                    if (lastP != null && same(p, lastP) && same(o, lastO)) continue;
-                    lastP = p;
-                    lastO = o;
                     if (out.size() == max) return null;
-                    out.add(Triple.create(subject, node(p), node(o)));
+                    out.add(Triple.create(subject, node(q.get(2)), node(q.get(3))));
                 }
             } finally {
-                Iter.close(it);
+                it.close();
             }
             return out;
         }
@@ -290,33 +273,8 @@ public final class Tdb2Store {
             NodeId p = idOf(predicate);
             NodeId o = object.isConcrete() ? idOf(object) : NodeId.NodeIdAny;
             if (NodeId.isDoesNotExist(p) || NodeId.isDoesNotExist(o)) return NullIterator.instance();
-            Iterator<Tuple<NodeId>> it = quads.getTupleTable().find(TupleFactory.tuple(NodeId.NodeIdAny, NodeId.NodeIdAny, p, o));
-            return new NiceIterator<>() {
-                private Tuple<NodeId> next, last;
-
-                @Override
-                public boolean hasNext() {
-                    while (next == null && it.hasNext()) {
-                        Tuple<NodeId> q = it.next();
-                        if (last == null || !same(q.get(1), last.get(1)) || !same(q.get(3), last.get(3))) next = q;
-                        last = q;
-                    }
-                    return next != null;
-                }
-
-                @Override
-                public Triple next() {
-                    if (!hasNext()) throw new NoSuchElementException();
-                    Tuple<NodeId> q = next;
-                    next = null;
-                    return Triple.create(node(q.get(1)), predicate, object.isConcrete() ? object : node(q.get(3)));
-                }
-
-                @Override
-                public void close() {
-                    Iter.close(it);
-                }
-            };
+            return new WithoutCopies(quads.getTupleTable().find(TupleFactory.tuple(NodeId.NodeIdAny, NodeId.NodeIdAny, p, o)))
+                    .mapWith(q -> Triple.create(node(q.get(1)), predicate, object.isConcrete() ? object : node(q.get(3))));
         }
 
         private NodeId idOf(Node n) {
@@ -331,6 +289,43 @@ public final class Tdb2Store {
                 ids.put(n, id);
                 return n;
             });
+        }
+    }
+
+    /**
+     * The quads of a scan of an index whose graph comes last (SPOG, POSG), each triple once: a
+     * triple's copies in several graphs are adjacent there, so a quad with the subject, predicate
+     * and object of the one before it is skipped, and nothing is kept.
+     */
+    private static final class WithoutCopies extends NiceIterator<Tuple<NodeId>> {
+        private final Iterator<Tuple<NodeId>> quads;
+        private Tuple<NodeId> next, last;
+
+        WithoutCopies(Iterator<Tuple<NodeId>> quads) {
+            this.quads = quads;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && quads.hasNext()) {
+                Tuple<NodeId> q = quads.next();
+                if (last == null || !same(q.get(1), last.get(1)) || !same(q.get(2), last.get(2)) || !same(q.get(3), last.get(3))) next = q;
+                last = q;
+            }
+            return next != null;
+        }
+
+        @Override
+        public Tuple<NodeId> next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            Tuple<NodeId> q = next;
+            next = null;
+            return q;
+        }
+
+        @Override
+        public void close() {
+            Iter.close(quads);
         }
     }
 }

@@ -82,21 +82,21 @@ class SubjectCachingGraphTest {
             // three subjects kept at once, and none with more than 20 triples: evictions and uncached subjects both happen;
             // read through the graph, and on the store's node ids
             for (Graph cached : List.of(new SubjectCachingGraph(union, 3, 20), SubjectCachingGraph.unionOf(dsg, 3, 20))) {
-            int lookUps = 0, found = 0;
-            for (int round = 0; round < 2; round++) {
-                for (Node s : someSubjects) for (Node p : somePredicates) for (Node o : someObjects) {
-                    List<Triple> expected = union.find(s, p, o).toList();
-                    List<Triple> actual = cached.find(s, p, o).toList();
-                    assertEquals(new TreeSet<>(strings(expected)), new TreeSet<>(strings(actual)), "find(" + s + ", " + p + ", " + o + ")");
-                    assertEquals(expected.size(), actual.size(), "each triple once: find(" + s + ", " + p + ", " + o + ")");
-                    assertEquals(union.contains(s, p, o), cached.contains(s, p, o));
-                    lookUps++;
-                    found += actual.size();
+                int lookUps = 0, found = 0;
+                for (int round = 0; round < 2; round++) {
+                    for (Node s : someSubjects) for (Node p : somePredicates) for (Node o : someObjects) {
+                        List<Triple> expected = union.find(s, p, o).toList();
+                        List<Triple> actual = cached.find(s, p, o).toList();
+                        assertEquals(new TreeSet<>(strings(expected)), new TreeSet<>(strings(actual)), "find(" + s + ", " + p + ", " + o + ")");
+                        assertEquals(expected.size(), actual.size(), "each triple once: find(" + s + ", " + p + ", " + o + ")");
+                        assertEquals(union.contains(s, p, o), cached.contains(s, p, o));
+                        lookUps++;
+                        found += actual.size();
+                    }
                 }
-            }
-            assertTrue(found > 0 && lookUps > 1000, lookUps + " look-ups, " + found + " triples found");
-            assertFalse(cached.find(nodes.get(0), predicates.get(0), NodeFactory.createURI("https://example.org/only-in-the-default-graph")).hasNext(),
-                    "the default graph is not part of the union of the named graphs");
+                assertTrue(found > 0 && lookUps > 1000, lookUps + " look-ups, " + found + " triples found");
+                assertFalse(cached.find(nodes.get(0), predicates.get(0), NodeFactory.createURI("https://example.org/only-in-the-default-graph")).hasNext(),
+                        "the default graph is not part of the union of the named graphs");
             }
             List<Integer> perSubject = nodes.stream().map(s -> union.find(s, Node.ANY, Node.ANY).toList().size()).toList();
             assertTrue(perSubject.stream().anyMatch(n -> n > 20) && perSubject.stream().anyMatch(n -> n > 0 && n <= 20),

@@ -121,7 +121,8 @@ class SnapshotLoaderTest {
         return ds;
     }
 
-    private static void parse(String fixture, DatasetGraph ds) {
+    /** Reads a TriG test resource into {@code ds} (the caller holds a write transaction). */
+    static void parse(String fixture, DatasetGraph ds) {
         try (InputStream in = SnapshotLoaderTest.class.getClassLoader().getResourceAsStream(fixture)) {
             if (in == null) throw new IllegalStateException("no test resource " + fixture);
             RDFParser.source(in).lang(Lang.TRIG).parse(ds);

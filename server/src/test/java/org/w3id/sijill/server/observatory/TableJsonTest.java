@@ -10,7 +10,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -164,7 +161,7 @@ class TableJsonTest {
         int rows = 0;
         for (String fixture : List.of("fixture.trig", "pages/fixture.trig", SnapshotLoaderTest.EDGE_CASES)) {
             DatasetGraph ds = DatabaseMgr.connectDatasetGraph(dir.resolve(fixture.replace('/', '-')).toString());
-            Txn.executeWrite(ds, () -> parse(fixture, ds));
+            Txn.executeWrite(ds, () -> SnapshotLoaderTest.parse(fixture, ds));
             rows += everyTable(ds, fixture);
         }
         assertTrue(rows > 0, "the fixtures' tables have rows");
@@ -202,15 +199,6 @@ class TableJsonTest {
             m.values().forEach(v -> collectValueObjects(v, out));
         } else if (tree instanceof List<?> l) {
             l.forEach(v -> collectValueObjects(v, out));
-        }
-    }
-
-    private static void parse(String fixture, DatasetGraph ds) {
-        try (InputStream in = TableJsonTest.class.getClassLoader().getResourceAsStream(fixture)) {
-            if (in == null) throw new IllegalStateException("no test resource " + fixture);
-            RDFParser.source(in).lang(Lang.TRIG).parse(ds);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
