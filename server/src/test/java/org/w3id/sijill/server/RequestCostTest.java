@@ -340,6 +340,26 @@ class RequestCostTest {
     }
 
     @Test
+    void theDefaultPageOfInstrumentsStaysSmallAndIsTheOneTheOpenApiDescriptionGives() {
+        // a state with thousands of instruments: the answer without a limit is one small page in every format
+        for (String format : List.of("json", "jsonld", "csv")) {
+            HttpResponse<String> r = get("api/v1/instruments?country=XU&format=" + format);
+            assertEquals(200, r.statusCode(), r::body);
+            assertTrue(r.body().length() < 64_000, format + ": the default answer has " + r.body().length() + " characters");
+            assertTrue(r.headers().firstValue("Link").orElse("").contains("offset="), format + ": the next page is named");
+        }
+        com.google.gson.JsonObject page = com.google.gson.JsonParser.parseString(
+                get("api/v1/instruments?country=XU", "Accept", "application/json").body()).getAsJsonObject();
+        int rows = page.getAsJsonArray("rows").size();
+        assertTrue(rows > 0 && rows < SECOND_LAWS, rows + " rows of " + SECOND_LAWS);
+        assertEquals(rows, page.get("limit").getAsInt(), "the answer says its limit");
+        com.google.gson.JsonObject spec = com.google.gson.JsonParser.parseString(get("api/openapi.json").body()).getAsJsonObject();
+        int documented = spec.getAsJsonObject("components").getAsJsonObject("parameters").getAsJsonObject("limit")
+                .getAsJsonObject("schema").get("default").getAsInt();
+        assertEquals(documented, rows, "the default limit the OpenAPI description gives");
+    }
+
+    @Test
     void eachPageOfTheInstrumentsApiIsTheWholeTableCutAsBefore() {
         // the page is made alone now; the answer is what cutting the whole table gave, byte for byte
         org.w3id.sijill.server.observatory.Snapshot snap = org.w3id.sijill.server.observatory.SnapshotLoader.load(

@@ -14,7 +14,7 @@ import org.w3id.sijill.server.observatory.BadRequest;
  * {@code next} in JSON), so an answer stays one size however large the register grows.
  *
  * <pre>{@code
- * TablePage page = TablePage.of(params);             // offset=0, limit=1000 by default
+ * TablePage page = TablePage.of(params);             // offset=0, limit=100 by default
  * List<Entry> rows = entries.subList(page.from(entries.size()), page.to(entries.size()));
  * Map<String, Object> facts = page.facts(entries.size()); // total, offset, limit
  * String next = page.next(entries.size(), "/api/v1/instruments", params); // null on the last page
@@ -24,8 +24,12 @@ import org.w3id.sijill.server.observatory.BadRequest;
  * @param limit how many rows at most
  */
 public record TablePage(int offset, int limit) {
-    /** Rows per page when the request does not say. */
-    public static final int DEFAULT_LIMIT = 1000;
+    /**
+     * Rows per page when the request does not say: as many as a page of passages, so the default
+     * answer stays about 30 kB however many instruments a state has; bulk readers ask for up to
+     * {@link #MAX_LIMIT} or take a dump.
+     */
+    public static final int DEFAULT_LIMIT = 100;
     /** The most rows a page may ask for. */
     public static final int MAX_LIMIT = 10_000;
 
