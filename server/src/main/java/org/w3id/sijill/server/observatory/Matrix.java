@@ -54,7 +54,23 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
      * @param summary the status of the latest informative claim ({@code no-data} when there are only such claims, "" when none)
      */
     public record Cell(Snapshot.State state, Snapshot.Topic topic, List<Snapshot.Claim> current, List<Snapshot.Claim> earlier,
-                       Kind kind, String summary) {}
+                       Kind kind, String summary) {
+        /**
+         * The state's, topic's and relation's hash: a cell keys maps per request, and the record's
+         * own hash would read every claim of its lists, which grow with the register (equality
+         * still compares them).
+         */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(state, topic, kind, summary);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Cell c && state.equals(c.state) && topic.equals(c.topic) && kind == c.kind
+                    && summary.equals(c.summary) && current.equals(c.current) && earlier.equals(c.earlier);
+        }
+    }
 
     /**
      * @return the matrix of the selection, made from the claims of its cells only; the matrix of

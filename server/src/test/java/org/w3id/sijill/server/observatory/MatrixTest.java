@@ -51,6 +51,23 @@ class MatrixTest {
     }
 
     @Test
+    void aCellHashesWithoutReadingItsClaimsButComparesThem() {
+        // /compare keys a map by cell per request; at 10^7 triples a cell holds tens of thousands of earlier claims
+        Snapshot.Claim[] claims = new Snapshot.Claim[20_000];
+        for (int i = 0; i < claims.length; i++) {
+            claims[i] = claim("urn:c" + i, i % 2 == 0 ? "draft" : "enacted", LocalDate.of(2000, 1, 1).plusDays(i).toString(), "urn:s1");
+        }
+        Matrix.Cell many = cell(snapshot(claims), null);
+        assertEquals(claims.length - 1, many.earlier().size(), "the source's claims but its latest were replaced");
+        Matrix.Cell bare = new Matrix.Cell(many.state(), many.topic(), List.of(), List.of(), many.kind(), many.summary());
+        assertEquals(bare.hashCode(), many.hashCode(), "the hash does not depend on the claims");
+        assertTrue(!bare.equals(many) && !many.equals(bare), "cells with other claims are not equal");
+        assertEquals(many, new Matrix.Cell(many.state(), many.topic(), List.copyOf(many.current()), List.copyOf(many.earlier()),
+                many.kind(), many.summary()));
+        assertEquals(many, cell(snapshot(claims), null), "the same claims make an equal cell");
+    }
+
+    @Test
     void progressionIsAChangeAndGoingBackIsADisagreement() {
         Snapshot s = snapshot(claim("urn:c1", "draft", "2018-12-06", "urn:s1"), claim("urn:c2", "enacted", "2026-04-27", "urn:s2"));
         Matrix.Cell latest = cell(s, null);
