@@ -37,7 +37,7 @@ public final class ShapeValidator {
     private final PrefixMapping prefixes;
 
     public ShapeValidator(Graph shapesGraph, PrefixMapping prefixes) {
-        this.shapes = Shapes.parse(shapesGraph);
+        this.shapes = LogicalConstraints.withoutBranchReports(Shapes.parse(shapesGraph));
         this.shapesGraph = shapesGraph;
         this.prefixes = prefixes;
     }
