@@ -64,8 +64,11 @@ import org.w3id.sijill.vocab.SIJILL;
 public final class PagesBench {
     private PagesBench() {}
 
-    static final int WARMUP = 3;
-    static final int REQUESTS = 15;
+    // the JIT compiles an answer's code over its first few dozen requests (the document page at
+    // 10^7 fell from 68 to 28 ms over 300); with 3 and 15 the median of one answer moved by up to
+    // 1.5x from run to run
+    static final int WARMUP = 30;
+    static final int REQUESTS = 45;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
     static final String FOCUS = "LB";
 
