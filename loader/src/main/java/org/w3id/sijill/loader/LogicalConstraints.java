@@ -16,11 +16,11 @@ import org.apache.jena.shacl.engine.constraint.ShNode;
 import org.apache.jena.shacl.engine.constraint.ShNot;
 import org.apache.jena.shacl.engine.constraint.ShOr;
 import org.apache.jena.shacl.engine.constraint.ShXone;
+import org.apache.jena.shacl.lib.ShLib;
 import org.apache.jena.shacl.parser.Constraint;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportItem;
 import org.apache.jena.shacl.validation.ValidationProc;
-import org.apache.jena.shacl.lib.ShLib;
 
 /**
  * jena-shacl's logical constraints ({@code sh:and}, {@code sh:or}, {@code sh:xone},

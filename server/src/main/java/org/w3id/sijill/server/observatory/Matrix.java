@@ -56,9 +56,9 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
     public record Cell(Snapshot.State state, Snapshot.Topic topic, List<Snapshot.Claim> current, List<Snapshot.Claim> earlier,
                        Kind kind, String summary) {
         /**
-         * The state's, topic's and relation's hash: a cell keys maps per request, and the record's
-         * own hash would read every claim of its lists, which grow with the register (equality
-         * still compares them).
+         * The hash of the state, topic, relation and summary: a cell keys maps per request, and the
+         * record's own hash would read every claim of its lists, which grow with the register
+         * (equality still compares them).
          */
         @Override
         public int hashCode() {
@@ -68,7 +68,7 @@ public record Matrix(List<Snapshot.State> states, List<Snapshot.Topic> topics, L
         @Override
         public boolean equals(Object o) {
             return this == o || o instanceof Cell c && state.equals(c.state) && topic.equals(c.topic) && kind == c.kind
-                    && summary.equals(c.summary) && current.equals(c.current) && earlier.equals(c.earlier);
+                    && java.util.Objects.equals(summary, c.summary) && current.equals(c.current) && earlier.equals(c.earlier);
         }
     }
 

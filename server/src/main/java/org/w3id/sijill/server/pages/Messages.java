@@ -27,7 +27,7 @@ public final class Messages {
 
     /**
      * Each message with parameters, parsed once per language: parsing its pattern on every call was
-     * a tenth of the matrix page at 10^7 triples (one message per cell). A {@link MessageFormat}
+     * a tenth of the matrix page's time at 10^7 triples in a profile. A {@link MessageFormat}
      * is not safe for threads, so each call formats with a copy.
      */
     private static final Map<PageLanguage, Map<String, MessageFormat>> FORMATS = new EnumMap<>(PageLanguage.class);
