@@ -83,8 +83,17 @@ public final class LogicalConstraints {
         return !branch.hasViolation();
     }
 
-    private static String display(Node node) {
-        return ShLib.displayStr(node);
+    /** @return whether some shape's holding at the node is {@code holding} (the first such one ends the search) */
+    static boolean some(List<Shape> shapes, boolean holding, ValidationContext vCxt, Graph data, Node node) {
+        for (Shape sh : shapes) {
+            if (conforms(vCxt, data, sh, node) == holding) return true;
+        }
+        return false;
+    }
+
+    /** @return jena-shacl's result of a logical constraint: {@code "<what> at focusNode <node>"} */
+    private static ReportItem result(String what, Node node) {
+        return new ReportItem(what + " at focusNode " + ShLib.displayStr(node), node);
     }
 
     static final class Xone extends ShXone {
@@ -98,7 +107,7 @@ public final class LogicalConstraints {
             for (Shape sh : others) {
                 if (conforms(vCxt, data, sh, node)) c++;
             }
-            return c == 1 ? null : new ReportItem(this + " has " + c + " conforming shapes at focusNode " + display(node), node);
+            return c == 1 ? null : result(this + " has " + c + " conforming shapes", node);
         }
     }
 
@@ -109,10 +118,7 @@ public final class LogicalConstraints {
 
         @Override
         public ReportItem validate(ValidationContext vCxt, Graph data, Node node) {
-            for (Shape sh : others) {
-                if (conforms(vCxt, data, sh, node)) return null;
-            }
-            return new ReportItem(this + " at focusNode " + display(node), node);
+            return some(others, true, vCxt, data, node) ? null : result(toString(), node);
         }
     }
 
@@ -123,10 +129,7 @@ public final class LogicalConstraints {
 
         @Override
         public ReportItem validate(ValidationContext vCxt, Graph data, Node node) {
-            for (Shape sh : others) {
-                if (!conforms(vCxt, data, sh, node)) return new ReportItem(this + " at focusNode " + display(node), node);
-            }
-            return null;
+            return some(others, false, vCxt, data, node) ? result(toString(), node) : null;
         }
     }
 
@@ -137,7 +140,7 @@ public final class LogicalConstraints {
 
         @Override
         public ReportItem validate(ValidationContext vCxt, Graph data, Node node) {
-            return conforms(vCxt, data, other, node) ? new ReportItem("Not[" + other + "] at focusNode " + display(node), node) : null;
+            return conforms(vCxt, data, other, node) ? result("Not[" + other + "]", node) : null;
         }
     }
 
@@ -148,7 +151,7 @@ public final class LogicalConstraints {
 
         @Override
         public ReportItem validate(ValidationContext vCxt, Graph data, Node node) {
-            return conforms(vCxt, data, other, node) ? null : new ReportItem(this + " at focusNode " + display(node), node);
+            return conforms(vCxt, data, other, node) ? null : result(toString(), node);
         }
     }
 }

@@ -93,6 +93,13 @@ public record OntologyBundle(
         return new OntologyBundle(ontology, other, shapes, validExamples, invalidExamples, invalidManifest, parseProblems);
     }
 
+    /** @return every example, the valid ones first, keyed by path ({@code examples/invalid/x.ttl}; not the manifest) */
+    public Map<String, Model> examples() {
+        Map<String, Model> all = new java.util.LinkedHashMap<>(validExamples);
+        all.putAll(invalidExamples);
+        return Collections.unmodifiableMap(all);
+    }
+
     /** @return all shapes files merged into one model */
     public Model allShapes() {
         return union(shapes.values());

@@ -271,8 +271,7 @@ public final class OntologyChecker {
         files.put(OntologyBundle.ONTOLOGY_FILE, b.ontology());
         files.putAll(b.schemes());
         files.putAll(b.shapes());
-        files.putAll(b.validExamples());
-        files.putAll(b.invalidExamples());
+        files.putAll(b.examples());
         for (var f : files.entrySet()) {
             Set<String> undeclared = new TreeSet<>();
             f.getValue().getGraph().find().forEach(t -> {

@@ -25,10 +25,6 @@ final class NodeFile extends TTransport {
     private int limit;
     private long position;
 
-    NodeFile(BinaryDataFile data, Object lock) {
-        this(data, lock, BLOCK);
-    }
-
     /** @param block bytes read at a time: small for reads here and there, {@link #BLOCK} for reading forward */
     NodeFile(BinaryDataFile data, Object lock, int block) {
         this.data = data;

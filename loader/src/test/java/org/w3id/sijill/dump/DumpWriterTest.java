@@ -133,7 +133,6 @@ class DumpWriterTest {
         assertEquals(expected, triples[0], "triples written in sijill.ttl");
     }
 
-
     @Test
     void releaseLicenceAndAcknowledgementAreInTheData() throws Exception {
         Graph d = nquads.getGraph(NodeFactory.createURI(DatasetDescription.GRAPH));

@@ -3,9 +3,7 @@ package org.w3id.sijill.loader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -13,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -27,6 +25,7 @@ import org.apache.jena.shacl.parser.Constraint;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
+import org.w3id.sijill.ontology.OntologyBundle;
 
 /**
  * The project's shapes with {@link LogicalConstraints}: every stock logical constraint is
@@ -50,28 +49,25 @@ class LogicalConstraintsTest {
     }
 
     @Test
-    void everyExampleGetsTheStockReport() throws IOException {
+    void everyExampleGetsTheStockReport() {
         OntologyFiles ontology = new OntologyFiles(ONTOLOGY);
         Shapes stock = Shapes.parse(ontology.shapesGraph());
         Shapes replaced = LogicalConstraints.withoutBranchReports(Shapes.parse(ontology.shapesGraph()));
         Graph ontologyAndSchemes = ontology.ontologyAndSchemes();
-        List<Path> examples;
-        try (Stream<Path> files = Stream.concat(Files.list(ONTOLOGY.resolve("examples/valid")), Files.list(ONTOLOGY.resolve("examples/invalid")))) {
-            examples = files.filter(f -> f.toString().endsWith(".ttl") && !f.getFileName().toString().equals("manifest.ttl")).sorted().toList();
-        }
+        Map<String, Model> examples = OntologyBundle.load(ONTOLOGY).examples();
         assertTrue(examples.size() > 20, "examples found: " + examples.size());
         int withResults = 0;
         int fromLogical = 0;
-        for (Path example : examples) {
+        for (Map.Entry<String, Model> example : examples.entrySet()) {
             Graph data = GraphFactory.createDefaultGraph();
             ontologyAndSchemes.find().forEachRemaining(data::add);
-            RDFDataMgr.read(data, example.toString());
+            GraphUtil.addInto(data, example.getValue().getGraph());
             ValidationReport expected = ShaclValidator.get().validate(stock, data);
             ValidationReport actual = ShaclValidator.get().validate(replaced, data);
             Model e = expected.getModel();
             Model a = actual.getModel();
-            assertTrue(e.isIsomorphicWith(a), () -> example.getFileName() + ": reports differ; expected\n" + turtle(e) + "\nactual\n" + turtle(a));
-            assertEquals(expected.conforms(), actual.conforms(), example.getFileName().toString());
+            assertTrue(e.isIsomorphicWith(a), () -> example.getKey() + ": reports differ; expected\n" + turtle(e) + "\nactual\n" + turtle(a));
+            assertEquals(expected.conforms(), actual.conforms(), example.getKey());
             if (!expected.conforms()) withResults++;
             fromLogical += (int) expected.getEntries().stream()
                     .filter(r -> List.of("Xone", "Or", "And", "Not", "Node").contains(r.sourceConstraintComponent().getLocalName()
